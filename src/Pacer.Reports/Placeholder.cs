@@ -1,0 +1,1 @@
+namespace Pacer; internal static class Placeholder { }
