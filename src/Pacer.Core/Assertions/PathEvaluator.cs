@@ -19,6 +19,19 @@ public static class PathEvaluator
 {
     public static PathLookup Evaluate(ValuePath path, ResponseSnapshot response)
     {
+        try
+        {
+            return Walk(path, response);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException)
+        {
+            // System.Text.Json reports a body with duplicate keys only when the object is first read.
+            return PathLookup.Missing($"the body could not be read as JSON: {ex.Message}");
+        }
+    }
+
+    private static PathLookup Walk(ValuePath path, ResponseSnapshot response)
+    {
         var root = ReadRoot(path, response);
         if (!root.Found)
         {
