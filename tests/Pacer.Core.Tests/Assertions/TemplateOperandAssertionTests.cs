@@ -48,6 +48,18 @@ public class TemplateOperandAssertionTests
     }
 
     [Fact]
+    public void Unquoted_template_with_a_captured_numeric_string_compares_as_that_string()
+    {
+        // Captured values keep the server's types: an id captured as "42" still equals the string "42".
+        var scope = Scopes.With(("id", "\"42\""));
+
+        Assert.True(Check(Body, "data.idText", AssertOperator.Equal, Tpl("{{id}}"), scope).Passed);
+        var outcome = Check(Body, "data.id", AssertOperator.Equal, Tpl("{{id}}"), scope);
+        Assert.False(outcome.Passed);
+        Assert.Contains("expected \"42\" (string), got 42 (number)", outcome.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Unquoted_template_whose_string_is_not_a_literal_stays_a_string()
     {
         Assert.True(Check(Body, "data.name", AssertOperator.Equal, Tpl("{{v}}"), Scopes.WithStrings(("v", "bob"))).Passed);

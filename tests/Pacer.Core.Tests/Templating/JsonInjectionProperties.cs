@@ -15,7 +15,9 @@ public class JsonInjectionProperties
 
     private static string RenderJson(string raw, JsonNode? value)
     {
-        var scope = new VariableScope(overrides: new Dictionary<string, JsonNode?> { ["v"] = value });
+        // Captured, so the value keeps exactly its JSON type (text-sourced literals are covered elsewhere).
+        var scope = new VariableScope();
+        scope.SetCaptured("v", value);
         return TemplateRenderer.RenderBody(Templates.Parse(raw), scope, Scopes.BuiltIns(), isJson: true).Text!;
     }
 
@@ -38,6 +40,20 @@ public class JsonInjectionProperties
             var parsed = JsonNode.Parse(body)!.AsObject();
             return JsonEquality.AreEqual(parsed["v"], value)
                 && parsed["after"]!.GetValue<string>() == JsonText.ToPlainText(value);
+        }).Check(Checks);
+    }
+
+    [Fact]
+    public void Text_sourced_strings_injected_unquoted_are_valid_json_and_keep_their_text()
+    {
+        var literalLooking = Gen.Elements("5", "-1.5e3", "0", "true", "false", "null", "007", "1.", "+1", " 5", "NaN", "\"q\"");
+        Prop.ForAll(Gen.OneOf(JsonGenerators.Texts(), literalLooking).ToArbitrary(), text =>
+        {
+            var body = TemplateRenderer.RenderBody(Templates.Parse("[{{v}}]"), Scopes.WithStrings(("v", text)), Scopes.BuiltIns(), isJson: true).Text!;
+            var item = JsonNode.Parse(body)![0];
+            return JsonText.TryReadScalarLiteral(text, out var literal)
+                ? JsonEquality.AreEqual(item, literal)
+                : item!.GetValue<string>() == text;
         }).Check(Checks);
     }
 
