@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Pacer.Core.Flow.Syntax;
 using Pacer.Core.Tests.Templating.Support;
 using Xunit;
@@ -30,6 +31,23 @@ public class ArithmeticAssertionTests
         var outcome = Check($"{{\"v\": {expected}}}", "v", AssertOperator.Equal, Arith(Lit(left), op, Lit(right)));
 
         Assert.True(outcome.Passed, outcome.Message);
+    }
+
+    [Fact]
+    public void Double_literals_as_the_parser_builds_them_still_add_exactly()
+    {
+        var sum = Arith(new LiteralOperand(JsonValue.Create(0.1), SourceSpan.None), '+', new LiteralOperand(JsonValue.Create(0.2), SourceSpan.None));
+
+        Assert.True(Check("{\"v\": 0.3}", "v", AssertOperator.Equal, sum).Passed);
+    }
+
+    [Fact]
+    public void Largest_decimal_survives_arithmetic_unchanged()
+    {
+        var outcome = Check("{\"v\": 79228162514264337593543950335}", "v", AssertOperator.Equal, Arith(Lit("79228162514264337593543950335"), '+', Lit("0")));
+
+        Assert.True(outcome.Passed, outcome.Message);
+        Assert.Equal("79228162514264337593543950335 (number)", outcome.Expected);
     }
 
     [Fact]
