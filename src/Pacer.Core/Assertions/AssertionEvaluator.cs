@@ -72,7 +72,8 @@ public static class AssertionEvaluator
             return new AssertionOutcome(assertion, false, expectedText, actual, $"{path} not found: {subject.MissingReason}");
         }
 
-        var check = AssertionChecks.Check(assertion.Operator, HeaderAsNumber(assertion, subject.Value, expected.Value), expected.Value);
+        var compared = HeaderAsNumber(assertion, subject.Value, expected.Value);
+        var check = AssertionChecks.Check(assertion.Operator, compared, expected.Value);
         if (check.Passed)
         {
             return new AssertionOutcome(assertion, true, expectedText, actual);
@@ -80,7 +81,7 @@ public static class AssertionEvaluator
 
         var message = check.Problem is not null
             ? $"{path}: {check.Problem}"
-            : $"{path}: expected {expectedText}, got {actual}{TypeHint(assertion.Operator, subject.Value, expected.Value)}";
+            : $"{path}: expected {expectedText}, got {actual}{TypeHint(assertion.Operator, compared, expected.Value)}";
         return new AssertionOutcome(assertion, false, expectedText, actual, message);
     }
 

@@ -16,7 +16,9 @@ public class HeaderAssertionTests
     {
         Assert.True(Evaluate(Node("header.X-Total-Count", AssertOperator.Equal, Lit("3")), Response).Passed);
         Assert.True(Evaluate(Node("header.X-Version", AssertOperator.Equal, Lit("1")), Response).Passed);
-        Assert.False(Evaluate(Node("header.X-Total-Count", AssertOperator.Equal, Lit("4")), Response).Passed);
+        var outcome = Evaluate(Node("header.X-Total-Count", AssertOperator.Equal, Lit("4")), Response);
+        Assert.False(outcome.Passed);
+        Assert.Equal("header.X-Total-Count: expected 4 (number), got \"3\" (string)", outcome.Message);
     }
 
     [Fact]
