@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
 using Pacer.Core.Flow.Syntax;
 using Pacer.Core.Http;
 using Pacer.Core.Templating;
@@ -10,8 +12,103 @@ namespace Pacer.Core.Assertions;
 /// </summary>
 public sealed record AssertionOutcome(AssertionNode Assertion, bool Passed, string Expected, string Actual, string? Message = null);
 
+/// <summary>
+/// Evaluates one assertion against a response. Numbers compare as numbers, strings ordinally, objects and
+/// arrays deeply; values of different JSON types are never equal (<c>0</c> is not <c>"0"</c>). Soft
+/// assertions evaluate the same way; the runner reports their failures as warnings. Never throws:
+/// every problem (an undefined variable, a bad regex, a type mismatch) is a failed outcome with a message.
+/// </summary>
 public static class AssertionEvaluator
 {
-    public static AssertionOutcome Evaluate(AssertionNode assertion, ResponseSnapshot response, VariableScope variables, BuiltInVariables builtIns) =>
-        throw new NotImplementedException();
+    public const string Missing = "(missing)";
+    public const string NotEvaluated = "(not evaluated)";
+
+    public static AssertionOutcome Evaluate(AssertionNode assertion, ResponseSnapshot response, VariableScope variables, BuiltInVariables builtIns)
+    {
+        try
+        {
+            return EvaluateCore(assertion, response, variables, builtIns);
+        }
+#pragma warning disable CA1031 // A broken assertion must be reported as a failure, never crash the run.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return new AssertionOutcome(assertion, false, NotEvaluated, NotEvaluated, $"{assertion?.Subject?.Text ?? "assertion"}: could not be evaluated: {ex.Message}");
+        }
+    }
+
+    private static AssertionOutcome EvaluateCore(AssertionNode assertion, ResponseSnapshot response, VariableScope variables, BuiltInVariables builtIns)
+    {
+        var path = assertion.Subject.Text;
+        var isDuration = assertion.Subject.Root == PathRoot.Duration && assertion.Subject.Segments.Count == 0;
+        var subject = PathEvaluator.Evaluate(assertion.Subject, response);
+        var actual = subject.Found ? Show(subject.Value, isDuration) : Missing;
+
+        switch (assertion.Operator)
+        {
+            case AssertOperator.Exists:
+                return new AssertionOutcome(assertion, subject.Found, "exists", actual,
+                    subject.Found ? null : $"{path} does not exist: {subject.MissingReason}");
+            case AssertOperator.NotExists:
+                return new AssertionOutcome(assertion, !subject.Found, "not exists", actual,
+                    subject.Found ? $"{path} exists ({actual}), expected it not to" : null);
+        }
+
+        if (assertion.Expected is null)
+        {
+            return new AssertionOutcome(assertion, false, NotEvaluated, actual, $"{path}: {assertion.Operator} needs a value on the right");
+        }
+
+        var expected = OperandEvaluator.Evaluate(assertion.Expected, variables, builtIns);
+        if (!expected.Succeeded)
+        {
+            return new AssertionOutcome(assertion, false, NotEvaluated, actual, $"{path}: {expected.Error}");
+        }
+
+        var expectedText = Describe(assertion.Operator, expected.Value, isDuration);
+        if (!subject.Found)
+        {
+            return new AssertionOutcome(assertion, false, expectedText, actual, $"{path} not found: {subject.MissingReason}");
+        }
+
+        var check = AssertionChecks.Check(assertion.Operator, subject.Value, expected.Value);
+        if (check.Passed)
+        {
+            return new AssertionOutcome(assertion, true, expectedText, actual);
+        }
+
+        var message = check.Problem is not null
+            ? $"{path}: {check.Problem}"
+            : $"{path}: expected {expectedText}, got {actual}{TypeHint(assertion.Operator, subject.Value, expected.Value)}";
+        return new AssertionOutcome(assertion, false, expectedText, actual, message);
+    }
+
+    /// <summary>What the assertion asked for, in words: <c>0 (number)</c>, <c>&lt; 500 ms</c>, <c>one of [200,201]</c>.</summary>
+    private static string Describe(AssertOperator op, JsonNode? expected, bool isDuration) => op switch
+    {
+        AssertOperator.Equal => Show(expected, isDuration),
+        AssertOperator.NotEqual => "not " + Show(expected, isDuration),
+        AssertOperator.Less or AssertOperator.LessOrEqual or AssertOperator.Greater or AssertOperator.GreaterOrEqual
+            => $"{AssertionChecks.Symbol(op)} {Show(expected, isDuration)}",
+        AssertOperator.Contains => "contains " + ValueFormatter.Format(expected),
+        AssertOperator.NotContains => "not contains " + ValueFormatter.Format(expected),
+        AssertOperator.Matches => "matches " + ValueFormatter.FormatBare(expected),
+        AssertOperator.StartsWith => "starts with " + ValueFormatter.Format(expected),
+        AssertOperator.EndsWith => "ends with " + ValueFormatter.Format(expected),
+        AssertOperator.In => "one of " + ValueFormatter.FormatBare(expected),
+        AssertOperator.IsType => "type " + (expected is JsonValue value && value.TryGetValue<string>(out var name) ? name : ValueFormatter.FormatBare(expected)),
+        _ => ValueFormatter.Format(expected),
+    };
+
+    /// <summary>Durations read as milliseconds; everything else shows its JSON type.</summary>
+    private static string Show(JsonNode? value, bool isDuration) =>
+        isDuration && JsonNumber.TryRead(value, out var number)
+            ? $"{number.Approximate.ToString("0.###", CultureInfo.InvariantCulture)} ms"
+            : ValueFormatter.Format(value);
+
+    /// <summary>Says why <c>0</c> and <c>"0"</c> differ, since kest users expect them equal.</summary>
+    private static string TypeHint(AssertOperator op, JsonNode? actual, JsonNode? expected) =>
+        op == AssertOperator.Equal && JsonText.KindOf(actual) != JsonText.KindOf(expected)
+            ? $" (the JSON types differ: {ValueFormatter.TypeName(expected)} vs {ValueFormatter.TypeName(actual)}; Pacer does not convert between them)"
+            : "";
 }

@@ -7,8 +7,14 @@ namespace Pacer.Core.Assertions;
 /// <summary>A captured value, or why nothing was captured (the path was not found).</summary>
 public sealed record CaptureOutcome(CaptureNode Capture, bool Found, JsonNode? Value, string? Error = null);
 
+/// <summary>Reads a capture's path; the value is a deep clone, so it outlives the response it came from.</summary>
 public static class CaptureEvaluator
 {
-    public static CaptureOutcome Evaluate(CaptureNode capture, ResponseSnapshot response) =>
-        throw new NotImplementedException();
+    public static CaptureOutcome Evaluate(CaptureNode capture, ResponseSnapshot response)
+    {
+        var lookup = PathEvaluator.Evaluate(capture.Path, response);
+        return lookup.Found
+            ? new CaptureOutcome(capture, true, lookup.Value?.DeepClone())
+            : new CaptureOutcome(capture, false, null, $"cannot capture '{capture.Name}': {capture.Path.Text} not found ({lookup.MissingReason})");
+    }
 }

@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json.Nodes;
 using Pacer.Core.Flow.Syntax;
 
 namespace Pacer.Core.Templating;
@@ -10,17 +12,94 @@ public sealed record TemplateResult(string? Text, TemplateError? Error)
     public bool Succeeded => Error is null;
 }
 
-/// <summary>Turns templates into text with variables and built-ins substituted.</summary>
+/// <summary>A template read as one typed JSON value (for unquoted assertion operands), or why it could not be.</summary>
+public sealed record TemplateValueResult(JsonNode? Value, TemplateError? Error)
+{
+    public bool Succeeded => Error is null;
+}
+
+/// <summary>
+/// Turns templates into text with variables and built-ins substituted. Each call resolves every
+/// placeholder afresh: two <c>{{$uuid}}</c> in one template get two different values, and a step is
+/// rendered once per execution, so a retried or repeated step gets new values too.
+/// An undefined variable without a default is an error, never an empty string.
+/// </summary>
 public static class TemplateRenderer
 {
     /// <summary>For URLs, header and query values: every placeholder becomes its text.</summary>
     public static TemplateResult RenderText(Template template, VariableScope variables, BuiltInVariables builtIns) =>
-        throw new NotImplementedException();
+        Render(template, variables, builtIns, isJson: false);
 
     /// <summary>
     /// For request bodies. When <paramref name="isJson"/>, a placeholder standing unquoted keeps
     /// its variable's JSON type (numbers, objects), and one inside a JSON string is escaped.
     /// </summary>
     public static TemplateResult RenderBody(Template template, VariableScope variables, BuiltInVariables builtIns, bool isJson) =>
-        throw new NotImplementedException();
+        Render(template, variables, builtIns, isJson);
+
+    /// <summary>
+    /// A template as one typed value, as an unquoted assertion operand (<c>== {{id}}</c>) needs it. A template
+    /// that is a single placeholder yields that value itself (a captured number stays a number, an object an
+    /// object). A string that is exactly a JSON number, boolean or null literal is read as that value, because
+    /// <c>--var id=5</c> and <c>| default: 5</c> can only deliver text, and the author wrote the placeholder
+    /// unquoted, i.e. asked for a JSON value. Mixed templates (<c>{{a}}-{{b}}</c>) render to text, read the same way.
+    /// </summary>
+    public static TemplateValueResult RenderValue(Template template, VariableScope variables, BuiltInVariables builtIns)
+    {
+        if (template.Parts.Count == 1 && template.Parts[0] is VariablePart or BuiltInPart)
+        {
+            var placeholder = Placeholder.Resolve(template, template.Parts[0], variables, builtIns, out var error);
+            return placeholder is null
+                ? new TemplateValueResult(null, error)
+                : new TemplateValueResult(ReadScalarString(placeholder.TypedValue), null);
+        }
+
+        var text = RenderText(template, variables, builtIns);
+        return text.Succeeded
+            ? new TemplateValueResult(ReadScalarString(JsonValue.Create(text.Text)), null)
+            : new TemplateValueResult(null, text.Error);
+    }
+
+    private static JsonNode? ReadScalarString(JsonNode? value) =>
+        JsonText.KindOf(value) == System.Text.Json.JsonValueKind.String
+        && JsonText.TryReadScalarLiteral(value!.GetValue<string>(), out var literal)
+            ? literal
+            : value;
+
+    private static TemplateResult Render(Template template, VariableScope variables, BuiltInVariables builtIns, bool isJson)
+    {
+        var builder = new StringBuilder(template.Raw.Length);
+        var json = default(JsonStringState);
+        foreach (var part in template.Parts)
+        {
+            if (part is LiteralPart literal)
+            {
+                builder.Append(literal.Text);
+                json.Advance(literal.Text);
+                continue;
+            }
+
+            var placeholder = Placeholder.Resolve(template, part, variables, builtIns, out var error);
+            if (placeholder is null)
+            {
+                return new TemplateResult(null, error);
+            }
+
+            if (!isJson)
+            {
+                builder.Append(placeholder.Text);
+            }
+            else if (json.InString)
+            {
+                builder.Append(JsonText.EscapeForJsonString(placeholder.Text));
+                json.AfterPlaceholder();
+            }
+            else
+            {
+                builder.Append(placeholder.Json);
+            }
+        }
+
+        return new TemplateResult(builder.ToString(), null);
+    }
 }
