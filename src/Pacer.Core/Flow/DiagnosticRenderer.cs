@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Pacer.Core.Flow.Syntax;
 
 namespace Pacer.Core.Flow;
@@ -6,7 +8,53 @@ namespace Pacer.Core.Flow;
 /// Renders a diagnostic as people read it: <c>file:line:column: error PACER012: message</c>,
 /// the offending line, a caret under the column, and the suggestion if any.
 /// </summary>
+/// <example>
+/// <code>
+/// login.flow.md:12:8: error PACER012: unknown operator `===`
+///    12 | status === 200
+///       |        ^~~
+///       = help: did you mean `==`?
+/// </code>
+/// </example>
 public static class DiagnosticRenderer
 {
-    public static string Render(Diagnostic diagnostic, string sourceText) => throw new NotImplementedException();
+    public static string Render(Diagnostic diagnostic, string sourceText)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostic);
+        var span = diagnostic.Span;
+        var severity = diagnostic.Severity == DiagnosticSeverity.Error ? "error" : "warning";
+        var output = new StringBuilder();
+        output.Append(CultureInfo.InvariantCulture, $"{span.File}:{span.Line}:{span.Column}: {severity} {diagnostic.Code}: {diagnostic.Message}");
+
+        var lines = SourceLines.Split(sourceText ?? "");
+        var gutter = new string(' ', Math.Max(4, span.Line.ToString(CultureInfo.InvariantCulture).Length + 1));
+        if (span.Line >= 1 && span.Line <= lines.Count)
+        {
+            var text = lines[span.Line - 1].Text;
+            var number = span.Line.ToString(CultureInfo.InvariantCulture).PadLeft(gutter.Length);
+            output.Append('\n').Append(number).Append(" | ").Append(text.TrimEnd());
+            output.Append('\n').Append(gutter).Append(" | ").Append(Marker(text, span));
+        }
+
+        if (diagnostic.Suggestion is { Length: > 0 } suggestion)
+        {
+            output.Append('\n').Append(gutter).Append(" = help: did you mean `").Append(suggestion).Append("`?");
+        }
+
+        return output.ToString();
+    }
+
+    /// <summary>Spaces (keeping tabs, so the caret lines up) then <c>^</c> and <c>~</c> for the rest of the span.</summary>
+    private static string Marker(string text, SourceSpan span)
+    {
+        var column = Math.Clamp(span.Column, 1, text.Length + 1);
+        var prefix = new StringBuilder();
+        for (var i = 0; i < column - 1; i++)
+        {
+            prefix.Append(text[i] == '\t' ? '\t' : ' ');
+        }
+
+        var length = Math.Clamp(span.Length, 1, Math.Max(1, text.Length - column + 1));
+        return prefix.Append('^').Append('~', length - 1).ToString();
+    }
 }

@@ -10,6 +10,29 @@ public sealed record Template(string Raw, IReadOnlyList<TemplatePart> Parts, Sou
     public bool IsLiteral => Parts.All(p => p is LiteralPart);
 
     public IEnumerable<string> VariableNames => Parts.OfType<VariablePart>().Select(p => p.Name);
+
+    /// <summary>
+    /// Where the character at <paramref name="offset"/> of <see cref="Raw"/> stands in the file.
+    /// Raw joins a multi-line body with '\n' and always starts at <see cref="Span"/>; on the first
+    /// line the column is Span.Column + offset, on every later line the text starts at column 1.
+    /// </summary>
+    public SourceSpan PositionOf(int offset, int length = 0)
+    {
+        offset = Math.Clamp(offset, 0, Raw.Length);
+        var line = Span.Line;
+        var lineStart = 0;
+        for (var i = 0; i < offset; i++)
+        {
+            if (Raw[i] == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        var column = line == Span.Line ? Span.Column + offset : offset - lineStart + 1;
+        return new SourceSpan(Span.File, line, column, length);
+    }
 }
 
 public abstract record TemplatePart(int Offset, int Length);
