@@ -12,12 +12,17 @@ public static class CheckCommand
     public static Command Create(PacerContext context)
     {
         var paths = PathArgument.Create();
-        var command = new Command("check", "Parse flow files and report every problem without running anything") { paths };
-        command.SetAction(parsed => Execute(context, parsed.GetValue(paths) ?? []));
+        var vars = new Option<string[]>("--var")
+        {
+            Description = "A variable name that will be given at run time: name or name=value (repeatable)",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var command = new Command("check", "Parse flow files and report every problem without running anything") { paths, vars };
+        command.SetAction(parsed => Execute(context, parsed.GetValue(paths) ?? [], (parsed.GetValue(vars) ?? []).Select(v => v.Split('=')[0])));
         return command;
     }
 
-    private static int Execute(PacerContext context, string[] paths)
+    private static int Execute(PacerContext context, string[] paths, IEnumerable<string> overrides)
     {
         var files = FlowFileFinder.Find(paths, context.CurrentDirectory, out var findError);
         if (findError is not null)
@@ -26,12 +31,15 @@ public static class CheckCommand
             return ExitCodes.BadInput;
         }
 
-        if (ConfigFile.Load(files, context, context.Error) is null)
+        var config = ConfigFile.Load(files, context, context.Error);
+        if (config is null)
         {
             return ExitCodes.BadInput;
         }
 
-        var loaded = FlowLoader.Load(files, context.CurrentDirectory, context.Error);
+        // Without --env, a variable any environment defines counts as defined.
+        var environmentNames = config.Environments.SelectMany(e => e.Variables.Keys).Concat(overrides).ToList();
+        var loaded = FlowLoader.Load(files, context.CurrentDirectory, context.Error, _ => environmentNames);
         var steps = loaded.Documents.Sum(d => d.Steps.Count);
         if (loaded.HasErrors)
         {

@@ -79,7 +79,11 @@ public static class RunCommand
             return BadInput(error, envError);
         }
 
-        var loaded = FlowLoader.Load(files, context.CurrentDirectory, error);
+        var loaded = FlowLoader.Load(
+            files,
+            context.CurrentDirectory,
+            error,
+            flow => overrides.Keys.Concat(EnvironmentSelector.Select(config, requestedEnv, flow.Metadata.Env)?.Variables.Keys ?? []));
         if (loaded.HasErrors)
         {
             await error.WriteLineAsync($"{loaded.ErrorCount} error(s): nothing was run.").ConfigureAwait(false);

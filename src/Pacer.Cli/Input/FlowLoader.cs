@@ -15,7 +15,8 @@ public sealed record LoadedFlows(IReadOnlyList<FlowDocument> Documents, int Erro
 /// </summary>
 public static class FlowLoader
 {
-    public static LoadedFlows Load(IReadOnlyList<string> fullPaths, string currentDirectory, TextWriter diagnostics)
+    /// <param name="knownNames">Variables defined before a flow runs (--var, its environment), for the undefined-variable check.</param>
+    public static LoadedFlows Load(IReadOnlyList<string> fullPaths, string currentDirectory, TextWriter diagnostics, Func<FlowDocument, IEnumerable<string>> knownNames)
     {
         var documents = new List<FlowDocument>();
         var errors = 0;
@@ -25,7 +26,13 @@ public static class FlowLoader
             var display = FlowFileFinder.DisplayPath(fullPath, currentDirectory);
             var text = File.ReadAllText(fullPath);
             var parsed = FlowParser.Parse(display, text);
-            foreach (var diagnostic in parsed.Diagnostics.OrderBy(d => d.Span.Line).ThenBy(d => d.Span.Column))
+            var all = parsed.Diagnostics.ToList();
+            if (!parsed.HasErrors && parsed.Document is not null)
+            {
+                all.AddRange(VariableUsageChecker.Check(parsed.Document, knownNames(parsed.Document)));
+            }
+
+            foreach (var diagnostic in all.OrderBy(d => d.Span.Line).ThenBy(d => d.Span.Column))
             {
                 diagnostics.WriteLine(DiagnosticRenderer.Render(diagnostic, text));
                 if (diagnostic.Severity == DiagnosticSeverity.Error)
@@ -38,7 +45,7 @@ public static class FlowLoader
                 }
             }
 
-            if (!parsed.HasErrors && parsed.Document is not null)
+            if (!all.Any(d => d.Severity == DiagnosticSeverity.Error) && parsed.Document is not null)
             {
                 documents.Add(parsed.Document);
             }
