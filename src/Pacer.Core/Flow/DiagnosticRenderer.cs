@@ -27,7 +27,7 @@ public static class DiagnosticRenderer
         output.Append(CultureInfo.InvariantCulture, $"{span.File}:{span.Line}:{span.Column}: {severity} {diagnostic.Code}: {diagnostic.Message}");
 
         var lines = SourceLines.Split(sourceText ?? "");
-        var gutter = new string(' ', Math.Max(4, span.Line.ToString(CultureInfo.InvariantCulture).Length + 1));
+        var gutter = new string(' ', Math.Max(5, span.Line.ToString(CultureInfo.InvariantCulture).Length + 1));
         if (span.Line >= 1 && span.Line <= lines.Count)
         {
             var text = lines[span.Line - 1].Text;

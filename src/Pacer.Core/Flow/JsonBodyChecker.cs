@@ -33,6 +33,32 @@ internal static class JsonBodyChecker
                 $"the body is sent as JSON (Content-Type: {contentType.Value.Raw}) but is not valid JSON: {reason}",
                 body.PositionOf(offset, offset < body.Raw.Length ? 1 : 0));
         }
+        catch (ArgumentException)
+        {
+            // Only a lone UTF-16 surrogate gets here: it cannot be sent as UTF-8 at all.
+            var offset = FirstLoneSurrogate(body.Raw);
+            context.Warning(
+                DiagnosticCodes.InvalidJsonBody,
+                "the body is sent as JSON but contains a character that is not valid Unicode",
+                body.PositionOf(offset, offset < body.Raw.Length ? 1 : 0));
+        }
+    }
+
+    private static int FirstLoneSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return 0;
     }
 
     private static string WithPlaceholdersFilled(Template body)

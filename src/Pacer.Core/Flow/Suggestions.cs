@@ -11,20 +11,20 @@ internal static class Suggestions
             return null;
         }
 
-        var limit = Math.Max(1, Math.Min(3, target.Length / 2));
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)
         {
             var distance = Distance(target, candidate.ToUpperInvariant());
-            if (distance < bestDistance)
+            var limit = Math.Max(1, Math.Min(3, Math.Max(target.Length, candidate.Length) / 2));
+            if (distance <= limit && distance < bestDistance)
             {
                 best = candidate;
                 bestDistance = distance;
             }
         }
 
-        return bestDistance <= limit ? best : null;
+        return best;
     }
 
     /// <summary>Optimal string alignment distance.</summary>

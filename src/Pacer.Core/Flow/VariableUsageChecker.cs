@@ -34,7 +34,7 @@ public static class VariableUsageChecker
             }
         }
 
-        return diagnostics;
+        return [.. diagnostics.OrderBy(d => d.Span.Line).ThenBy(d => d.Span.Column)];
     }
 
     private static IEnumerable<Template> RequestTemplates(StepNode step)

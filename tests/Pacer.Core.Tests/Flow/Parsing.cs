@@ -7,11 +7,11 @@ namespace Pacer.Core.Tests.Flow;
 /// <summary>Shared helpers: build a flow from blocks and parse it, asserting there were no errors.</summary>
 internal static class Parsing
 {
-    public const string File = "test.flow.md";
+    public const string FileName = "test.flow.md";
 
     public static FlowDocument Parse(string text)
     {
-        var result = FlowParser.Parse(File, text);
+        var result = FlowParser.Parse(FileName, text);
         Assert.True(
             !result.HasErrors,
             "unexpected diagnostics:\n" + string.Join('\n', result.Diagnostics.Select(d => DiagnosticRenderer.Render(d, text))));
@@ -20,7 +20,7 @@ internal static class Parsing
 
     public static StepNode Step(string blockBody, string tag = "kest") => Assert.Single(Parse($"```{tag}\n{blockBody}\n```\n").Steps);
 
-    public static IReadOnlyList<Diagnostic> Diagnostics(string text) => FlowParser.Parse(File, text).Diagnostics;
+    public static IReadOnlyList<Diagnostic> Diagnostics(string text) => FlowParser.Parse(FileName, text).Diagnostics;
 
     public static Diagnostic SingleDiagnostic(string text)
     {

@@ -1,3 +1,4 @@
+using Pacer.Core.Flow;
 using Pacer.Core.Flow.Syntax;
 using Xunit;
 using static Pacer.Core.Tests.Flow.Parsing;

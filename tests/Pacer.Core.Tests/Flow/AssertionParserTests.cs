@@ -1,0 +1,314 @@
+using System.Text.Json.Nodes;
+using Pacer.Core.Flow;
+using Pacer.Core.Flow.Syntax;
+using Xunit;
+using static Pacer.Core.Tests.Flow.Parsing;
+
+namespace Pacer.Core.Tests.Flow;
+
+public class AssertionParserTests
+{
+    private static AssertionNode ParseOne(string assertion) =>
+        Assert.Single(Step($"GET /x\n\n[Asserts]\n{assertion}").Assertions);
+
+    /// <summary>The assertion sits on line 5, column 1 of the generated file.</summary>
+    private static Diagnostic ErrorFor(string assertion) =>
+        Assert.Single(Diagnostics($"```kest\nGET /x\n\n[Asserts]\n{assertion}\n```\n"));
+
+    [Theory]
+    [InlineData("status == 200", AssertOperator.Equal)]
+    [InlineData("status = 200", AssertOperator.Equal)]
+    [InlineData("status != 200", AssertOperator.NotEqual)]
+    [InlineData("status < 300", AssertOperator.Less)]
+    [InlineData("status <= 300", AssertOperator.LessOrEqual)]
+    [InlineData("status > 199", AssertOperator.Greater)]
+    [InlineData("status >= 200", AssertOperator.GreaterOrEqual)]
+    [InlineData("status==200", AssertOperator.Equal)]
+    [InlineData("body.id exists", AssertOperator.Exists)]
+    [InlineData("body.id not exists", AssertOperator.NotExists)]
+    [InlineData("body.name contains \"x\"", AssertOperator.Contains)]
+    [InlineData("body.name not contains \"x\"", AssertOperator.NotContains)]
+    [InlineData("body.name matches \"^a+$\"", AssertOperator.Matches)]
+    [InlineData("body.name startsWith \"a\"", AssertOperator.StartsWith)]
+    [InlineData("body.name endsWith \"z\"", AssertOperator.EndsWith)]
+    [InlineData("status in [200, 201]", AssertOperator.In)]
+    [InlineData("body.items isType array", AssertOperator.IsType)]
+    [InlineData("body.items is array", AssertOperator.IsType)]
+    public void Reads_every_operator(string text, AssertOperator expected) =>
+        Assert.Equal(expected, ParseOne(text).Operator);
+
+    [Fact]
+    public void Exists_has_no_expected_value_and_keeps_the_text_without_prefix_or_comment()
+    {
+        var assertion = ParseOne("- body.data.id exists   // the id is assigned by the server");
+
+        Assert.Null(assertion.Expected);
+        Assert.Equal("body.data.id exists", assertion.Text);
+        Assert.Equal((5, 3), (assertion.Span.Line, assertion.Span.Column));
+    }
+
+    [Theory]
+    [InlineData("body.n == 42", "42")]
+    [InlineData("body.n == -7", "-7")]
+    [InlineData("body.n == 3.25", "3.25")]
+    [InlineData("body.n == 1e3", "1000")]
+    [InlineData("body.s == \"Perf Test Project\"", "\"Perf Test Project\"")]
+    [InlineData("body.s == 'single'", "\"single\"")]
+    [InlineData("body.s == \"say \\\"hi\\\"\"", "\"say \\u0022hi\\u0022\"")]
+    [InlineData("body.b == true", "true")]
+    [InlineData("body.b == false", "false")]
+    public void Reads_literals_as_json_values(string text, string json)
+    {
+        var literal = Assert.IsType<LiteralOperand>(ParseOne(text).Expected);
+
+        Assert.Equal(json, literal.Value!.ToJsonString());
+    }
+
+    [Fact]
+    public void Reads_null_literal()
+    {
+        var literal = Assert.IsType<LiteralOperand>(ParseOne("body.deleted == null").Expected);
+
+        Assert.Null(literal.Value);
+    }
+
+    [Fact]
+    public void Keeps_whole_numbers_as_integers()
+    {
+        var literal = Assert.IsType<LiteralOperand>(ParseOne("body.code == 0").Expected);
+
+        Assert.True(literal.Value!.AsValue().TryGetValue<long>(out var value));
+        Assert.Equal(0, value);
+    }
+
+    [Theory]
+    [InlineData("duration < 500ms", 500)]
+    [InlineData("duration < 1s", 1000)]
+    [InlineData("duration < 1.5s", 1500)]
+    [InlineData("duration < 500", 500)]
+    public void Reads_durations_in_milliseconds(string text, double milliseconds)
+    {
+        var assertion = ParseOne(text);
+
+        Assert.Equal(PathRoot.Duration, assertion.Subject.Root);
+        Assert.Equal(milliseconds, Assert.IsType<DurationOperand>(assertion.Expected).Milliseconds);
+    }
+
+    [Fact]
+    public void Unquoted_template_keeps_its_json_type_and_exact_column()
+    {
+        var operand = Assert.IsType<TemplateOperand>(ParseOne("body.data.id == {{project_id}}").Expected);
+
+        Assert.False(operand.Quoted);
+        Assert.Equal(["project_id"], operand.Template.VariableNames);
+        Assert.Equal((5, 17), (operand.Span.Line, operand.Span.Column));
+        Assert.Equal(17, operand.Template.PositionOf(operand.Template.Parts[0].Offset).Column);
+    }
+
+    [Fact]
+    public void Quoted_template_is_a_string_template_positioned_inside_the_quotes()
+    {
+        var operand = Assert.IsType<TemplateOperand>(ParseOne("body.data.username == \"{{registered_username}}\"").Expected);
+
+        Assert.True(operand.Quoted);
+        Assert.Equal("{{registered_username}}", operand.Template.Raw);
+        Assert.Equal(24, operand.Template.Span.Column);
+    }
+
+    [Fact]
+    public void Reads_arithmetic_on_the_right_with_precedence()
+    {
+        var operand = Assert.IsType<ArithmeticOperand>(ParseOne("body.count == {{before}} + 2 * 3").Expected);
+
+        Assert.Equal('+', operand.Operator);
+        Assert.IsType<TemplateOperand>(operand.Left);
+        var product = Assert.IsType<ArithmeticOperand>(operand.Right);
+        Assert.Equal('*', product.Operator);
+    }
+
+    [Theory]
+    [InlineData("body.count == {{before}} - 1", '-')]
+    [InlineData("body.count == {{before}} / 2", '/')]
+    public void Reads_every_arithmetic_operator(string text, char op) =>
+        Assert.Equal(op, Assert.IsType<ArithmeticOperand>(ParseOne(text).Expected).Operator);
+
+    [Fact]
+    public void Reads_lists_for_in()
+    {
+        var list = Assert.IsType<ListOperand>(ParseOne("status in [200, 201, 404]  // may not be implemented").Expected);
+
+        Assert.Equal(["200", "201", "404"], list.Items.Cast<LiteralOperand>().Select(i => i.Value!.ToJsonString()));
+    }
+
+    [Fact]
+    public void Infix_length_appends_a_length_segment()
+    {
+        var assertion = ParseOne("body.items length == 3");
+
+        Assert.Equal([new PropertySegment("items"), new LengthSegment()], assertion.Subject.Segments);
+        Assert.Equal("body.items length", assertion.Subject.Text);
+    }
+
+    [Fact]
+    public void Dot_length_is_a_property_segment()
+    {
+        var assertion = ParseOne("body.items.length == 3");
+
+        Assert.Equal([new PropertySegment("items"), new PropertySegment("length")], assertion.Subject.Segments);
+    }
+
+    [Fact]
+    public void Is_reads_a_type_name()
+    {
+        var type = Assert.IsType<TypeNameOperand>(ParseOne("body.data.items is array").Expected);
+
+        Assert.Equal("array", type.TypeName);
+    }
+
+    [Fact]
+    public void Matches_keeps_the_pattern_as_a_string()
+    {
+        var literal = Assert.IsType<LiteralOperand>(ParseOne("header.Location matches \"^/orders/[0-9]+$\"").Expected);
+
+        Assert.Equal("^/orders/[0-9]+$", literal.Value!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Comment_marker_inside_a_string_is_not_a_comment()
+    {
+        var literal = Assert.IsType<LiteralOperand>(ParseOne("body.url == \"http://example.com\"").Expected);
+
+        Assert.Equal("http://example.com", literal.Value!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Triple_equals_is_rejected_at_its_column_with_a_suggestion()
+    {
+        var diagnostic = ErrorFor("status === 200");
+
+        AssertAt(diagnostic, DiagnosticCodes.InvalidAssertion, 5, 8);
+        Assert.Equal(3, diagnostic.Span.Length);
+        Assert.Equal("==", diagnostic.Suggestion);
+    }
+
+    [Fact]
+    public void Missing_value_is_reported_after_the_operator()
+    {
+        var diagnostic = ErrorFor("status ==");
+
+        AssertAt(diagnostic, DiagnosticCodes.InvalidAssertion, 5, 10);
+        Assert.Contains("expected a value after `==`", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unknown_operator_word_is_reported_with_the_closest_operator()
+    {
+        var diagnostic = ErrorFor("body.x wobbles 3");
+        var typo = ErrorFor("body.x contians \"a\"");
+
+        AssertAt(diagnostic, DiagnosticCodes.InvalidAssertion, 5, 8);
+        Assert.Contains("`wobbles`", diagnostic.Message, StringComparison.Ordinal);
+        AssertAt(typo, DiagnosticCodes.InvalidAssertion, 5, 8);
+        Assert.Equal("contains", typo.Suggestion);
+    }
+
+    [Fact]
+    public void Missing_operator_is_reported()
+    {
+        var diagnostic = ErrorFor("body.x");
+
+        AssertAt(diagnostic, DiagnosticCodes.InvalidAssertion, 5, 7);
+    }
+
+    [Fact]
+    public void Unquoted_text_is_rejected_with_a_quoted_suggestion()
+    {
+        var diagnostic = ErrorFor("body.state == active");
+
+        AssertAt(diagnostic, DiagnosticCodes.InvalidAssertion, 5, 15);
+        Assert.Equal("\"active\"", diagnostic.Suggestion);
+    }
+
+    [Fact]
+    public void Trailing_text_is_rejected_at_its_column()
+    {
+        var diagnostic = ErrorFor("status == 200 201");
+
+        AssertAt(diagnostic, DiagnosticCodes.InvalidAssertion, 5, 15);
+    }
+
+    [Fact]
+    public void Invalid_regex_is_rejected()
+    {
+        var diagnostic = ErrorFor("body.name matches \"[a-\"");
+
+        AssertAt(diagnostic, DiagnosticCodes.InvalidRegex, 5, 19);
+    }
+
+    [Fact]
+    public void Unknown_type_name_is_rejected_with_a_suggestion()
+    {
+        var diagnostic = ErrorFor("body.items is arry");
+
+        AssertAt(diagnostic, DiagnosticCodes.InvalidAssertion, 5, 15);
+        Assert.Equal("array", diagnostic.Suggestion);
+    }
+
+    [Fact]
+    public void In_without_a_list_is_rejected()
+    {
+        var diagnostic = ErrorFor("status in 200");
+
+        AssertAt(diagnostic, DiagnosticCodes.InvalidAssertion, 5, 11);
+    }
+
+    [Fact]
+    public void Unclosed_string_is_rejected_at_the_quote()
+    {
+        var diagnostic = ErrorFor("body.name == \"abc");
+
+        AssertAt(diagnostic, DiagnosticCodes.InvalidAssertion, 5, 14);
+    }
+
+    [Fact]
+    public void Duration_unit_on_a_non_duration_subject_is_rejected()
+    {
+        var diagnostic = ErrorFor("body.elapsed < 5s");
+
+        AssertAt(diagnostic, DiagnosticCodes.InvalidAssertion, 5, 16);
+    }
+
+    [Fact]
+    public void Bad_subject_path_is_reported_as_an_invalid_path()
+    {
+        var diagnostic = ErrorFor("body.items[x] exists");
+
+        AssertAt(diagnostic, DiagnosticCodes.InvalidPath, 5, 11);
+    }
+
+    [Fact]
+    public void Not_must_be_followed_by_exists_or_contains()
+    {
+        var diagnostic = ErrorFor("body.x not equals 3");
+
+        AssertAt(diagnostic, DiagnosticCodes.InvalidAssertion, 5, 8);
+    }
+
+    [Fact]
+    public void Indented_assertion_is_reported_at_its_own_column()
+    {
+        var diagnostic = ErrorFor("  - status === 200");
+
+        AssertAt(diagnostic, DiagnosticCodes.InvalidAssertion, 5, 12);
+    }
+
+    [Fact]
+    public void Header_subject_keeps_the_header_name()
+    {
+        var assertion = ParseOne("header.Content-Type contains \"json\"");
+
+        Assert.Equal(PathRoot.Header, assertion.Subject.Root);
+        Assert.Equal("Content-Type", assertion.Subject.HeaderName);
+        Assert.Equal(JsonValue.Create("json")!.ToJsonString(), ((LiteralOperand)assertion.Expected!).Value!.ToJsonString());
+    }
+}
