@@ -39,10 +39,12 @@ public static class TemplateRenderer
 
     /// <summary>
     /// A template as one typed value, as an unquoted assertion operand (<c>== {{id}}</c>) needs it. A template
-    /// that is a single placeholder yields that value itself (a captured number stays a number, an object an
-    /// object). A string that is exactly a JSON number, boolean or null literal is read as that value, because
-    /// <c>--var id=5</c> and <c>| default: 5</c> can only deliver text, and the author wrote the placeholder
-    /// unquoted, i.e. asked for a JSON value. Mixed templates (<c>{{a}}-{{b}}</c>) render to text, read the same way.
+    /// that is a single placeholder yields that value itself: a captured value keeps its JSON type exactly (a
+    /// captured string "42" stays a string). A string from a text-only source (<c>--var id=42</c>, environment,
+    /// flow defaults, <c>$env.NAME</c>, <c>| default: 42</c>) that is exactly a JSON number, boolean or null literal
+    /// is read as that value, because those sources cannot deliver anything but text and the author wrote the
+    /// placeholder unquoted, i.e. asked for a JSON value. Mixed templates (<c>{{a}}-{{b}}</c>) render to text,
+    /// which is read the same way.
     /// </summary>
     public static TemplateValueResult RenderValue(Template template, VariableScope variables, BuiltInVariables builtIns)
     {
@@ -51,20 +53,19 @@ public static class TemplateRenderer
             var placeholder = Placeholder.Resolve(template, template.Parts[0], variables, builtIns, out var error);
             return placeholder is null
                 ? new TemplateValueResult(null, error)
-                : new TemplateValueResult(ReadScalarString(placeholder.TypedValue), null);
+                : new TemplateValueResult(placeholder.TypedValue, null);
         }
 
         var text = RenderText(template, variables, builtIns);
-        return text.Succeeded
-            ? new TemplateValueResult(ReadScalarString(JsonValue.Create(text.Text)), null)
-            : new TemplateValueResult(null, text.Error);
-    }
+        if (!text.Succeeded)
+        {
+            return new TemplateValueResult(null, text.Error);
+        }
 
-    private static JsonNode? ReadScalarString(JsonNode? value) =>
-        JsonText.KindOf(value) == System.Text.Json.JsonValueKind.String
-        && JsonText.TryReadScalarLiteral(value!.GetValue<string>(), out var literal)
-            ? literal
-            : value;
+        return JsonText.TryReadScalarLiteral(text.Text!, out var literal)
+            ? new TemplateValueResult(literal, null)
+            : new TemplateValueResult(JsonValue.Create(text.Text), null);
+    }
 
     private static TemplateResult Render(Template template, VariableScope variables, BuiltInVariables builtIns, bool isJson)
     {

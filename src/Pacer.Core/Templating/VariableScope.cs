@@ -35,4 +35,16 @@ public sealed class VariableScope
         || defaults.TryGetValue(name, out value);
 
     public bool IsDefined(string name) => TryGet(name, out _);
+
+    /// <summary>Like <see cref="TryGet(string, out JsonNode?)"/>, and says which layer the value came from.</summary>
+    public bool TryGet(string name, out JsonNode? value, out VariableSource source)
+    {
+        (source, var found) =
+            overrides.TryGetValue(name, out value) ? (VariableSource.Override, true)
+            : captured.TryGetValue(name, out value) ? (VariableSource.Captured, true)
+            : environment.TryGetValue(name, out value) ? (VariableSource.Environment, true)
+            : defaults.TryGetValue(name, out value) ? (VariableSource.Default, true)
+            : (VariableSource.Default, false);
+        return found;
+    }
 }
