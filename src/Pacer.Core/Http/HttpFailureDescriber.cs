@@ -21,6 +21,11 @@ public static class HttpFailureDescriber
             };
         }
 
+        if (FindInner<System.Security.Authentication.AuthenticationException>(exception) is { } tls)
+        {
+            return $"TLS handshake with {endpoint} failed: {tls.Message} (--insecure accepts self-signed certificates)";
+        }
+
         var innermost = exception;
         while (innermost.InnerException is not null)
         {

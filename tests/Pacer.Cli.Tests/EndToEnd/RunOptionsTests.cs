@@ -171,5 +171,20 @@ public sealed class RunOptionsTests : IDisposable
         Assert.Contains("<     \"method\": \"POST\",", outcome.Out, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Insecure_accepts_a_self_signed_certificate()
+    {
+        await using var server = await TestApiServer.StartAsync(https: true);
+        var flow = temp.Write("tls.flow.md", "```kest\nGET /echo\n\n[Asserts]\nstatus == 200\n```\n");
+
+        var strict = await PacerCli.RunAsync(temp.Path, "run", flow, "--base-url", server.BaseUrl);
+        var insecure = await PacerCli.RunAsync(temp.Path, "run", flow, "--insecure", "--base-url", server.BaseUrl);
+
+        Assert.StartsWith("https://", server.BaseUrl, StringComparison.Ordinal);
+        Assert.True(strict.ExitCode == 1, strict.ToString());
+        Assert.Contains("--insecure accepts self-signed certificates", strict.Out, StringComparison.Ordinal);
+        Assert.True(insecure.ExitCode == 0, insecure.ToString());
+    }
+
     public void Dispose() => temp.Dispose();
 }

@@ -35,11 +35,19 @@ public sealed class TestApiServer : IAsyncDisposable
 
     public string BaseUrl { get; private set; } = "";
 
-    public static async Task<TestApiServer> StartAsync()
+    /// <param name="https">Serve HTTPS with a fresh self-signed certificate (for --insecure).</param>
+    public static async Task<TestApiServer> StartAsync(bool https = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (https)
+            {
+                listen.UseHttps(SelfSignedCertificate.Create());
+            }
+        }));
         var state = new TestApiState();
         builder.Services.AddSingleton(state);
         var app = builder.Build();
