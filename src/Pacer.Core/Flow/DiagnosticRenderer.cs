@@ -26,11 +26,11 @@ public static class DiagnosticRenderer
         var output = new StringBuilder();
         output.Append(CultureInfo.InvariantCulture, $"{span.File}:{span.Line}:{span.Column}: {severity} {diagnostic.Code}: {diagnostic.Message}");
 
-        var lines = SourceLines.Split(sourceText ?? "");
+        var lineText = SourceLines.LineAt(sourceText ?? "", span.Line);
         var gutter = new string(' ', Math.Max(5, span.Line.ToString(CultureInfo.InvariantCulture).Length + 1));
-        if (span.Line >= 1 && span.Line <= lines.Count)
+        if (lineText is not null)
         {
-            var text = lines[span.Line - 1].Text;
+            var text = lineText;
             var number = span.Line.ToString(CultureInfo.InvariantCulture).PadLeft(gutter.Length);
             output.Append('\n').Append(number).Append(" | ").Append(text.TrimEnd());
             output.Append('\n').Append(gutter).Append(" | ").Append(Marker(text, span));

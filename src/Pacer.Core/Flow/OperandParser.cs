@@ -190,7 +190,7 @@ internal static partial class OperandParser
         var c = cursor.Peek();
         if (c is '"' or '\'')
         {
-            return ParseQuoted(cursor);
+            return LiteralParser.ParseQuoted(cursor);
         }
 
         if (c == '{' && cursor.Peek(1) == '{')
@@ -207,10 +207,10 @@ internal static partial class OperandParser
             return new TemplateOperand(template, false, cursor.SpanAt(start, cursor.Position - start));
         }
 
-        var number = NumberPattern().Match(cursor.Text, start);
+        var number = LiteralParser.NumberPattern().Match(cursor.Text, start);
         if (number.Success && number.Index == start)
         {
-            return ParseNumber(cursor, subject, number);
+            return LiteralParser.ParseNumber(cursor, subject, number);
         }
 
         var word = cursor.ReadWord();
@@ -235,84 +235,6 @@ internal static partial class OperandParser
         cursor.Error($"`{bare}` is not a value: quote text, e.g. \"{bare}\"", start, bare.Length, suggestion: $"\"{bare}\"");
         return null;
     }
-
-    private static Operand? ParseNumber(LineCursor cursor, ValuePath subject, Match number)
-    {
-        var start = cursor.Position;
-        cursor.Position = start + number.Length;
-        var value = double.Parse(number.Groups["number"].Value, NumberStyles.Float, CultureInfo.InvariantCulture);
-        var unit = number.Groups["unit"].Value;
-        var span = cursor.SpanAt(start, number.Length);
-        if (!double.IsFinite(value))
-        {
-            cursor.Error("number is too large", start, number.Length);
-            return null;
-        }
-
-        if (unit.Length > 0 || subject.Root == PathRoot.Duration)
-        {
-            if (subject.Root != PathRoot.Duration)
-            {
-                cursor.Error($"`{number.Value}` is a duration; only `duration` compares with durations", start, number.Length);
-                return null;
-            }
-
-            return new DurationOperand(unit == "s" ? value * 1000 : value, span);
-        }
-
-        var text = number.Groups["number"].Value;
-        JsonNode node = long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole)
-            ? JsonValue.Create(whole)
-            : JsonValue.Create(value);
-        return new LiteralOperand(node, span);
-    }
-
-    private static Operand? ParseQuoted(LineCursor cursor)
-    {
-        var start = cursor.Position;
-        var quote = cursor.Peek();
-        var builder = new StringBuilder();
-        cursor.Advance();
-        while (!cursor.AtEnd && cursor.Peek() != quote)
-        {
-            var c = cursor.Peek();
-            if (c == '\\' && cursor.Position + 1 < cursor.Text.Length)
-            {
-                cursor.Advance();
-                c = cursor.Peek() switch
-                {
-                    'n' => '\n',
-                    't' => '\t',
-                    'r' => '\r',
-                    var other => other,
-                };
-            }
-
-            builder.Append(c);
-            cursor.Advance();
-        }
-
-        if (cursor.AtEnd)
-        {
-            cursor.Error($"string is not closed by {quote}", start, cursor.Position - start);
-            return null;
-        }
-
-        cursor.Advance();
-        var span = cursor.SpanAt(start, cursor.Position - start);
-        var content = cursor.Text[(start + 1)..(cursor.Position - 1)];
-        if (content.Contains("{{", StringComparison.Ordinal))
-        {
-            // The template keeps the text as written between the quotes, so offsets stay exact.
-            var template = TemplateParser.Parse(content, cursor.SpanAt(start + 1, 0), cursor.Context);
-            return new TemplateOperand(template, true, span);
-        }
-
-        return new LiteralOperand(JsonValue.Create(builder.ToString()), span);
-    }
-
-    [GeneratedRegex(@"\G(?<number>-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?)(?<unit>ms|s)?(?![A-Za-z0-9_.])")]
-    private static partial Regex NumberPattern();
 
     [GeneratedRegex(@"\G[^\s,\]]+")]
     private static partial Regex BareTokenPattern();

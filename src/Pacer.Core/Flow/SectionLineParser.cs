@@ -14,7 +14,8 @@ internal static partial class SectionLineParser
         var name = colon < 0 ? "" : trimmed[..colon].TrimEnd();
         if (colon <= 0 || !HeaderNamePattern().IsMatch(name))
         {
-            var guess = HeaderWithoutColon().Match(trimmed);
+            // Only a line without any colon is a header that lost its colon; otherwise we cannot guess.
+            var guess = colon < 0 ? HeaderWithoutColon().Match(trimmed) : Match.Empty;
             context.Error(
                 DiagnosticCodes.MalformedHeader,
                 "a header line is `Name: value`",

@@ -32,4 +32,29 @@ internal static class SourceLines
         lines.Add(new SourceLine(number, text[start..]));
         return lines;
     }
+
+    /// <summary>The text of one 1-based line, or null when the file has fewer lines; splits nothing else.</summary>
+    public static string? LineAt(string text, int number)
+    {
+        var start = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
+        for (var current = 1; current < number; current++)
+        {
+            var end = text.AsSpan(start).IndexOfAny('\r', '\n');
+            if (end < 0)
+            {
+                return null;
+            }
+
+            start += end;
+            start += text[start] == '\r' && start + 1 < text.Length && text[start + 1] == '\n' ? 2 : 1;
+        }
+
+        if (number < 1)
+        {
+            return null;
+        }
+
+        var length = text.AsSpan(start).IndexOfAny('\r', '\n');
+        return length < 0 ? text[start..] : text.Substring(start, length);
+    }
 }

@@ -22,8 +22,9 @@ internal sealed class FlowMutator(Random random)
         var rounds = random.Next(1, 6);
         for (var i = 0; i < rounds; i++)
         {
-            text = random.Next(9) switch
+            text = random.Next(10) switch
             {
+                8 => SwapSections(text),
                 0 => DeleteChars(text),
                 1 => InsertFragment(text),
                 2 => DuplicateChars(text),
@@ -77,6 +78,28 @@ internal sealed class FlowMutator(Random random)
         var a = random.Next(lines.Count);
         var b = random.Next(lines.Count);
         (lines[a], lines[b]) = (lines[b], lines[a]);
+    });
+
+    /// <summary>Moves a whole <c>[Section]</c> with its lines in front of another one.</summary>
+    private string SwapSections(string text) => WithLines(text, lines =>
+    {
+        var starts = Enumerable.Range(0, lines.Count).Where(i => lines[i].TrimStart().StartsWith('[')).ToList();
+        if (starts.Count < 2)
+        {
+            return;
+        }
+
+        var from = starts[random.Next(starts.Count)];
+        var to = starts[random.Next(starts.Count)];
+        var end = from + 1;
+        while (end < lines.Count && !lines[end].TrimStart().StartsWith('[') && !lines[end].StartsWith("```", StringComparison.Ordinal))
+        {
+            end++;
+        }
+
+        var section = lines.GetRange(from, end - from);
+        lines.RemoveRange(from, end - from);
+        lines.InsertRange(Math.Min(to, lines.Count), section);
     });
 
     private static string WithLines(string text, Action<List<string>> change)

@@ -121,6 +121,15 @@ public class SectionTests
     }
 
     [Fact]
+    public void Header_name_with_a_space_is_reported_without_a_guess()
+    {
+        var diagnostic = Assert.Single(Diagnostics("```kest\nPOST /x\nX Custom: y\n```\n"));
+
+        AssertAt(diagnostic, DiagnosticCodes.MalformedHeader, 3, 1);
+        Assert.Null(diagnostic.Suggestion);
+    }
+
+    [Fact]
     public void Malformed_query_is_reported()
     {
         var diagnostic = Assert.Single(Diagnostics("```kest\nGET /x\n[Queries]\njust-a-word\n```\n"));
