@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Pacer.Core.Flow.Syntax;
 using Pacer.Core.Http;
@@ -71,7 +72,8 @@ public static class AssertionEvaluator
             return new AssertionOutcome(assertion, false, expectedText, actual, $"{path} not found: {subject.MissingReason}");
         }
 
-        var check = AssertionChecks.Check(assertion.Operator, subject.Value, expected.Value);
+        var compared = HeaderAsNumber(assertion, subject.Value, expected.Value);
+        var check = AssertionChecks.Check(assertion.Operator, compared, expected.Value);
         if (check.Passed)
         {
             return new AssertionOutcome(assertion, true, expectedText, actual);
@@ -79,7 +81,7 @@ public static class AssertionEvaluator
 
         var message = check.Problem is not null
             ? $"{path}: {check.Problem}"
-            : $"{path}: expected {expectedText}, got {actual}{TypeHint(assertion.Operator, subject.Value, expected.Value)}";
+            : $"{path}: expected {expectedText}, got {actual}{TypeHint(assertion.Operator, compared, expected.Value)}";
         return new AssertionOutcome(assertion, false, expectedText, actual, message);
     }
 
@@ -105,6 +107,30 @@ public static class AssertionEvaluator
         isDuration && JsonNumber.TryRead(value, out var number)
             ? $"{number.Approximate.ToString("0.###", CultureInfo.InvariantCulture)} ms"
             : ValueFormatter.Format(value);
+
+    /// <summary>
+    /// Headers are text on the wire and have no JSON type, so a header that is exactly a number, compared
+    /// with a number (<c>header.X-Total-Count == 3</c>, <c>header.Content-Length &gt; 0</c>), is read as one.
+    /// Body values keep their JSON types; this is the one place text becomes a number.
+    /// </summary>
+    private static JsonNode? HeaderAsNumber(AssertionNode assertion, JsonNode? actual, JsonNode? expected)
+    {
+        if (assertion.Subject.Root != PathRoot.Header || assertion.Subject.Segments.Count != 0
+            || actual is not JsonValue header || !header.TryGetValue<string>(out var text)
+            || !JsonText.TryReadScalarLiteral(text.Trim(), out var number) || JsonText.KindOf(number) != JsonValueKind.Number)
+        {
+            return actual;
+        }
+
+        var wantsNumber = assertion.Operator switch
+        {
+            AssertOperator.Less or AssertOperator.LessOrEqual or AssertOperator.Greater or AssertOperator.GreaterOrEqual => true,
+            AssertOperator.Equal or AssertOperator.NotEqual => JsonText.KindOf(expected) == JsonValueKind.Number,
+            AssertOperator.In => expected is JsonArray items && items.Any(i => JsonText.KindOf(i) == JsonValueKind.Number),
+            _ => false,
+        };
+        return wantsNumber ? number : actual;
+    }
 
     /// <summary>Says why <c>0</c> and <c>"0"</c> differ, since kest users expect them equal.</summary>
     private static string TypeHint(AssertOperator op, JsonNode? actual, JsonNode? expected) =>
