@@ -48,6 +48,11 @@ public static class PacerApp
 
             return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
         }
+        catch (OperationCanceledException)
+        {
+            await context.Error.WriteLineAsync("cancelled: the run was interrupted before it finished").ConfigureAwait(false);
+            return ExitCodes.InternalError;
+        }
 #pragma warning disable CA1031 // The catch-all is the point: exit 3 with a message instead of a crash.
         catch (Exception exception)
 #pragma warning restore CA1031

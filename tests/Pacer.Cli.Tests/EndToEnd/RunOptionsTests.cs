@@ -186,5 +186,25 @@ public sealed class RunOptionsTests : IDisposable
         Assert.True(insecure.ExitCode == 0, insecure.ToString());
     }
 
+    [Fact]
+    public async Task Env_built_in_reads_the_process_environment()
+    {
+        await using var server = await TestApiServer.StartAsync();
+        var name = "PACER_TEST_" + Guid.NewGuid().ToString("N");
+        Environment.SetEnvironmentVariable(name, "from-env");
+        var flow = temp.Write("e.flow.md", "```kest\nGET /echo?v={{$env." + name + "}}\n\n[Asserts]\nbody.data.query.v == \"from-env\"\n```\n");
+
+        try
+        {
+            var outcome = await PacerCli.RunAsync(temp.Path, "run", flow, "--base-url", server.BaseUrl);
+
+            Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(name, null);
+        }
+    }
+
     public void Dispose() => temp.Dispose();
 }
