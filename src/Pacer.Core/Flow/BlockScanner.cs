@@ -153,7 +153,7 @@ internal static class BlockScanner
         return i;
     }
 
-    /// <summary>Used by the renderer and tests: the span of an opening fence.</summary>
+    /// <summary>The span of a block's opening fence, where block-level problems are reported.</summary>
     internal static SourceSpan FenceSpan(FencedBlock block, string file) =>
         new(file, block.Opening.Number, block.FenceColumn, block.FenceLength);
 }

@@ -1,3 +1,5 @@
+using Pacer.Core.Flow.Syntax;
+
 namespace Pacer.Core.Flow;
 
 /// <summary>A position within one line of text that knows its file column, for precise diagnostics.</summary>
@@ -57,7 +59,7 @@ internal sealed class LineCursor(string text, int line, int column, ParseContext
         return true;
     }
 
-    public Flow.Syntax.SourceSpan SpanAt(int position, int length) =>
+    public SourceSpan SpanAt(int position, int length) =>
         Context.Span(Line, Column + Math.Clamp(position, 0, Text.Length), Math.Max(0, Math.Min(length, Text.Length - position)));
 
     public void Error(string message, int position, int length, string code = DiagnosticCodes.InvalidAssertion, string? suggestion = null) =>

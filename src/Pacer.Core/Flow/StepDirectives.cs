@@ -29,6 +29,9 @@ internal sealed class StepDirectives
 
     public bool Once { get; private set; }
 
+    /// <summary>Set by <c>@type exec</c> and the like: the rest of the block is another language, so it is not read.</summary>
+    public bool UnsupportedType { get; private set; }
+
     public StepOptions ToOptions() => new(Retry, RetryWaitMs, MaxDurationMs, TimeoutMs, Once, extra);
 
     /// <param name="trimmed">The line without surrounding spaces, starting with <c>@</c>.</param>
@@ -76,6 +79,7 @@ internal sealed class StepDirectives
             case "type":
                 if (!value.Equals("http", StringComparison.OrdinalIgnoreCase))
                 {
+                    UnsupportedType = true;
                     context.Error(
                         DiagnosticCodes.UnsupportedStepType,
                         $"`@type {value}` steps are not supported yet; only HTTP requests run",

@@ -45,6 +45,11 @@ internal sealed class StepParser
         foreach (var line in block.Content)
         {
             phase = Accept(line, phase);
+            if (directives.UnsupportedType)
+            {
+                // Already reported; a command block would only produce confusing follow-up errors.
+                return null;
+            }
         }
 
         if (requestLine is null)

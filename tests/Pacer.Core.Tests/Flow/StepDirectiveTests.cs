@@ -61,6 +61,14 @@ public class StepDirectiveTests
     }
 
     [Fact]
+    public void The_rest_of_an_exec_block_is_not_read()
+    {
+        var diagnostic = Assert.Single(Diagnostics("```step\n@type exec\necho hello\n[Captures]\nout: $stdout\n```\n"));
+
+        Assert.Equal(DiagnosticCodes.UnsupportedStepType, diagnostic.Code);
+    }
+
+    [Fact]
     public void Unknown_directive_is_reported_with_the_closest_one()
     {
         var diagnostic = Assert.Single(Diagnostics("```step\n  @retyr 3\nGET /x\n```\n"));
