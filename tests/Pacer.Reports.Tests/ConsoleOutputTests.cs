@@ -30,7 +30,7 @@ public sealed class ConsoleOutputTests
         new StepPrinter(new ConsoleStyle(false), verbose: false).Print(output, failed);
 
         var text = output.ToString();
-        Assert.Contains("✗ GET http://127.0.0.1:1/api/x  500  13 ms", text, StringComparison.Ordinal);
+        Assert.Contains("✗ GET http://127.0.0.1:1/api/x  500  13 ms  — Profile", text, StringComparison.Ordinal);
         Assert.Contains("✗ body.code == 0  at flows/auth.flow.md:20:1", text, StringComparison.Ordinal);
         Assert.Contains("expected: 0 (number)", text, StringComparison.Ordinal);
         Assert.Contains("actual:   1 (number)", text, StringComparison.Ordinal);

@@ -17,14 +17,14 @@ public sealed class StepPrinter(ConsoleStyle style, bool verbose)
         switch (result.Status)
         {
             case StepStatus.Passed:
-                w.WriteLine($"  {style.Green("✓")} {head}  {status}  {style.Dim(ReportFormatting.Milliseconds(result.Duration))}{Attempts(result)}");
+                w.WriteLine($"  {style.Green("✓")} {head}  {status}  {style.Dim(ReportFormatting.Milliseconds(result.Duration))}{Attempts(result)}{Name(result)}");
                 break;
             case StepStatus.Failed:
-                w.WriteLine($"  {style.Red("✗")} {head}  {status}  {style.Dim(ReportFormatting.Milliseconds(result.Duration))}{Attempts(result)}");
+                w.WriteLine($"  {style.Red("✗")} {head}  {status}  {style.Dim(ReportFormatting.Milliseconds(result.Duration))}{Attempts(result)}{Name(result)}");
                 w.WriteLine($"      {style.Red(result.Reason ?? "failed")}  {style.Dim("(" + ReportFormatting.Location(result.Step.Span) + ")")}");
                 break;
             default:
-                w.WriteLine($"  {style.Yellow("-")} {head}  {style.Yellow("skipped: " + result.Reason)}");
+                w.WriteLine($"  {style.Yellow("-")} {head}  {style.Yellow("skipped: " + result.Reason)}{Name(result)}");
                 break;
         }
 
@@ -54,6 +54,10 @@ public sealed class StepPrinter(ConsoleStyle style, bool verbose)
             WriteIndented(w, ReportFormatting.Body(failedResponse.BodyText, BodyLimit), "        ");
         }
     }
+
+    /// <summary>The step's own name (from <c>@name</c> or its heading), when it says more than the request line.</summary>
+    private string Name(StepResult result) =>
+        result.Step.Name == $"{result.Step.Method} {result.Step.Url.Raw}" ? "" : "  " + style.Dim("— " + result.Step.Name);
 
     private static string Attempts(StepResult result) => result.Attempts > 1 ? $"  ({result.Attempts} attempts)" : "";
 
