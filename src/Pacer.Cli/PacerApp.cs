@@ -1,0 +1,85 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using Pacer.Cli.Commands;
+
+namespace Pacer.Cli;
+
+/// <summary>
+/// The <c>pacer</c> command line. Each command lives in its own file under Commands/ and is added
+/// in <see cref="BuildRootCommand"/>; this class owns what is common: usage errors (exit 2) and
+/// the catch-all for internal errors (exit 3, no stack trace unless <c>--verbose</c>).
+/// </summary>
+public static class PacerApp
+{
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr) =>
+        RunAsync(args, new PacerContext(
+            stdout,
+            stderr,
+            Directory.GetCurrentDirectory(),
+            Environment.GetEnvironmentVariable,
+            ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected));
+
+    public static async Task<int> RunAsync(string[] args, PacerContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(context);
+        try
+        {
+            var root = BuildRootCommand(context);
+            var parsed = root.Parse(args);
+            var configuration = new InvocationConfiguration
+            {
+                Output = context.Out,
+                Error = context.Error,
+                EnableDefaultExceptionHandler = false,
+            };
+
+            if (parsed.Errors.Count > 0 && parsed.Action is not HelpAction)
+            {
+                foreach (var error in parsed.Errors)
+                {
+                    await context.Error.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
+                }
+
+                var commandPath = string.Join(' ', EnumerateCommandPath(parsed.CommandResult.Command));
+                await context.Error.WriteLineAsync($"Run '{commandPath} --help' for usage.").ConfigureAwait(false);
+                return ExitCodes.BadInput;
+            }
+
+            return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            await context.Error.WriteLineAsync("cancelled: the run was interrupted before it finished").ConfigureAwait(false);
+            return ExitCodes.InternalError;
+        }
+#pragma warning disable CA1031 // The catch-all is the point: exit 3 with a message instead of a crash.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            var verbose = args.Contains("--verbose") || args.Contains("-v");
+            await context.Error.WriteLineAsync($"internal error: {exception.Message}").ConfigureAwait(false);
+            await context.Error.WriteLineAsync(verbose ? exception.ToString() : "(run with --verbose for details)").ConfigureAwait(false);
+            return ExitCodes.InternalError;
+        }
+    }
+
+    public static RootCommand BuildRootCommand(PacerContext context)
+    {
+        var root = new RootCommand("Pacer: API flows in Markdown, run as tests.");
+        root.Subcommands.Add(RunCommand.Create(context));
+        root.Subcommands.Add(CheckCommand.Create(context));
+        return root;
+    }
+
+    private static List<string> EnumerateCommandPath(Command command)
+    {
+        var names = new List<string>();
+        for (Symbol? current = command; current is not null; current = current.Parents.OfType<Command>().FirstOrDefault())
+        {
+            names.Insert(0, current is RootCommand ? "pacer" : current.Name);
+        }
+
+        return names;
+    }
+}

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Pacer.Core.Flow.Syntax;
+using Pacer.Core.Http;
+using Pacer.Core.Templating;
+
+namespace Pacer.Core.Execution;
+
+/// <summary>
+/// Runs one flow file's steps in order with its own variables and cookies. A failed step fails
+/// the flow; later steps still run unless they need a variable a failed or skipped step should
+/// have captured, or <see cref="FlowRunOptions.FailFast"/> is set.
+/// </summary>
+public sealed class FlowRunner(FlowRunOptions options, BuiltInVariables builtIns)
+{
+    public async Task<FlowRunResult> RunAsync(FlowDocument flow, Action<StepResult>? onStepCompleted, CancellationToken cancellationToken)
+    {
+        var startedAt = DateTimeOffset.UtcNow;
+        var stopwatch = Stopwatch.StartNew();
+        var variables = new VariableScope(options.Overrides, options.EnvironmentVariables, ToJson(flow.Metadata.Defaults));
+        using var client = FlowHttpClientFactory.Create(options.FollowRedirects, options.Insecure);
+        var executor = new StepExecutor(client, builtIns, ResolveBaseUrl(variables), options.Timeout);
+
+        // Names a failed or skipped step should have captured, and which step that was.
+        var missing = new Dictionary<string, int>(StringComparer.Ordinal);
+        var results = new List<StepResult>();
+        StepResult? firstFailure = null;
+        for (var i = 0; i < flow.Steps.Count; i++)
+        {
+            var step = flow.Steps[i];
+            var number = i + 1;
+            StepResult result;
+            if (options.FailFast && firstFailure is not null)
+            {
+                result = StepResult.Skipped(step, number, $"--fail-fast: step {firstFailure.Number} failed");
+            }
+            else if (FirstMissingNeed(step, missing) is { } need)
+            {
+                result = StepResult.Skipped(step, number, $"needs {need.Key} from step {need.Value}");
+            }
+            else
+            {
+                result = await executor.ExecuteAsync(step, number, variables, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (result.Passed)
+            {
+                foreach (var capture in step.Captures)
+                {
+                    missing.Remove(capture.Name);
+                }
+            }
+            else
+            {
+                firstFailure ??= result.Status == StepStatus.Failed ? result : null;
+                foreach (var capture in step.Captures)
+                {
+                    missing.TryAdd(capture.Name, number);
+                }
+            }
+
+            results.Add(result);
+            onStepCompleted?.Invoke(result);
+        }
+
+        var name = flow.Metadata.Name ?? Path.GetFileName(flow.Path);
+        return new FlowRunResult(flow.Path, name, flow.Metadata, results, startedAt, stopwatch.Elapsed);
+    }
+
+    private KeyValuePair<string, int>? FirstMissingNeed(StepNode step, Dictionary<string, int> missing)
+    {
+        foreach (var name in StepVariableNeeds.Of(step))
+        {
+            // A --var value would win over the capture anyway, so the step can still run.
+            if (missing.TryGetValue(name, out var from) && !options.Overrides.ContainsKey(name))
+            {
+                return new(name, from);
+            }
+        }
+
+        return null;
+    }
+
+    private string? ResolveBaseUrl(VariableScope variables)
+    {
+        if (!string.IsNullOrEmpty(options.BaseUrl))
+        {
+            return options.BaseUrl;
+        }
+
+        // kest flows often define base_url (or baseUrl) as a variable rather than in a config.
+        foreach (var name in new[] { "base_url", "baseUrl" })
+        {
+            if (variables.TryGet(name, out var value) && value is JsonValue text && text.TryGetValue<string>(out var url))
+            {
+                return url;
+            }
+        }
+
+        return null;
+    }
+
+    private static Dictionary<string, JsonNode?> ToJson(IReadOnlyDictionary<string, string> values) =>
+        values.ToDictionary(v => v.Key, v => (JsonNode?)JsonValue.Create(v.Value), StringComparer.Ordinal);
+}

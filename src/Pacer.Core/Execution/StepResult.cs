@@ -1,0 +1,35 @@
+using Pacer.Core.Assertions;
+using Pacer.Core.Flow.Syntax;
+using Pacer.Core.Http;
+
+namespace Pacer.Core.Execution;
+
+/// <summary>
+/// Everything one step did, as reports read it. <see cref="Number"/> is the step's 1-based position
+/// in its flow. <see cref="Reason"/> says in one line why a step failed or was skipped
+/// (e.g. <c>connection refused to 127.0.0.1:5999</c>, <c>needs token from step 2</c>).
+/// <see cref="Response"/> and <see cref="Assertions"/> are those of the last attempt.
+/// </summary>
+public sealed record StepResult(
+    StepNode Step,
+    int Number,
+    StepStatus Status,
+    string? Reason,
+    RequestSummary? Request,
+    ResponseSnapshot? Response,
+    IReadOnlyList<AssertionOutcome> Assertions,
+    IReadOnlyList<CaptureOutcome> Captures,
+    TimeSpan Duration,
+    int Attempts)
+{
+    public bool Passed => Status == StepStatus.Passed;
+
+    /// <summary>Hard assertions that failed: these fail the step.</summary>
+    public IEnumerable<AssertionOutcome> FailedAssertions => Assertions.Where(a => !a.Passed && !a.Assertion.IsSoft);
+
+    /// <summary>Soft assertions that failed: reported as warnings, the step still passes.</summary>
+    public IEnumerable<AssertionOutcome> Warnings => Assertions.Where(a => !a.Passed && a.Assertion.IsSoft);
+
+    public static StepResult Skipped(StepNode step, int number, string reason) =>
+        new(step, number, StepStatus.Skipped, reason, null, null, [], [], TimeSpan.Zero, 0);
+}

@@ -1,1 +1,0 @@
-namespace Pacer; internal static class Placeholder { }
