@@ -64,6 +64,7 @@ public static class StorefrontPlatform
         {
             o.AddDocumentTransformer<BearerSecurityTransformer>();
             o.AddOperationTransformer<BearerSecurityTransformer>();
+            o.AddOperationTransformer<ProblemResponsesTransformer>();
         });
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = settings.Limits.MaxRequestBodyBytes);
         return builder;

@@ -23,8 +23,9 @@ public static class AdminApi
         var admin = api.MapGroup("/admin/users").WithTags("Admin")
             .RequireAuthorization(StorefrontClaims.AdminPolicy).RequireRateLimiting(StorefrontRateLimits.PerUser);
         admin.MapGet("", ListAsync).WithName("AdminListUsers");
-        admin.MapGet("/{id:guid}", GetAsync).WithName("AdminGetUser");
-        admin.MapPatch("/{id:guid}", UpdateAsync).WithName("AdminUpdateUser").ProducesProblem(StatusCodes.Status409Conflict);
+        admin.MapGet("/{id:guid}", GetAsync).WithName("AdminGetUser").ProducesProblem(StatusCodes.Status404NotFound);
+        admin.MapPatch("/{id:guid}", UpdateAsync).WithName("AdminUpdateUser")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
 

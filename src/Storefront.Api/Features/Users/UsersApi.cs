@@ -21,7 +21,8 @@ public static class UsersApi
 
     public static RouteGroupBuilder MapUsersApi(this RouteGroupBuilder api)
     {
-        var me = api.MapGroup("/users/me").WithTags("Users").RequireAuthorization().RequireRateLimiting(StorefrontRateLimits.PerUser);
+        var me = api.MapGroup("/users/me").WithTags("Users").RequireAuthorization().RequireRateLimiting(StorefrontRateLimits.PerUser)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         me.MapGet("", GetAsync).WithName("GetCurrentUser");
         me.MapPut("", UpdateAsync).WithName("UpdateCurrentUser").ProducesProblem(StatusCodes.Status409Conflict);
         me.MapPost("/password", ChangePasswordAsync).WithName("ChangePassword");

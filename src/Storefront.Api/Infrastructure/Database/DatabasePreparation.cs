@@ -23,7 +23,7 @@ public static partial class DatabasePreparation
 
         var fingerprint = Fingerprint(db);
         await db.Database.EnsureCreatedAsync(cancellationToken);
-        var stored = await db.Set<SchemaVersion>().AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var stored = await db.Set<SchemaVersion>().AsNoTracking().OrderBy(v => v.Id).FirstOrDefaultAsync(cancellationToken);
         if (stored is not null && stored.Fingerprint != fingerprint)
         {
             var recreate = options.Database.RecreateOnSchemaChange ?? app.Environment.IsDevelopment();

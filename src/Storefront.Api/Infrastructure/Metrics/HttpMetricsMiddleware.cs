@@ -17,7 +17,8 @@ public sealed class HttpMetricsMiddleware(RequestDelegate next, HttpMetrics metr
     {
         if (context.GetEndpoint() is RouteEndpoint endpoint && endpoint.RoutePattern.RawText is { } template)
         {
-            context.Items[RouteKey] = template;
+            // Group prefixes with an empty child pattern leave a trailing slash ("/users/me/"): label as documented.
+            context.Items[RouteKey] = template.Length > 1 ? template.TrimEnd('/') : template;
         }
 
         return nextMiddleware(context);
