@@ -64,7 +64,8 @@ public sealed class RealServerTests
 
         var line = await WaitForLineAsync(server, "real-server-request-1");
         using var json = JsonDocument.Parse(line);
-        Assert.True(json.RootElement.TryGetProperty("Scopes", out _));
+        Assert.Contains(json.RootElement.GetProperty("Scopes").EnumerateArray(),
+            scope => scope.TryGetProperty("XRequestId", out var id) && id.GetString() == "real-server-request-1");
         Assert.Contains("Rejected a bearer token", json.RootElement.GetProperty("Message").GetString(), StringComparison.Ordinal);
     }
 
