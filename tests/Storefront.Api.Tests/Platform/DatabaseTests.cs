@@ -13,6 +13,37 @@ public sealed class DatabaseTests(StorefrontFactory factory) : IClassFixture<Sto
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task Sqlite_runs_in_wal_mode_with_a_busy_timeout_and_postgres_when_configured()
+    {
+        var (provider, journal, busy) = await factory.WithDbAsync(async db =>
+        {
+            if (factory.UsesPostgres)
+            {
+                return (db.Database.ProviderName, "", 0L);
+            }
+
+            await db.Database.OpenConnectionAsync(Ct);
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA journal_mode;";
+            var mode = (string)(await command.ExecuteScalarAsync(Ct))!;
+            command.CommandText = "PRAGMA busy_timeout;";
+            var timeout = (long)(await command.ExecuteScalarAsync(Ct))!;
+            return (db.Database.ProviderName, mode, timeout);
+        });
+
+        if (factory.UsesPostgres)
+        {
+            Assert.Equal("Npgsql.EntityFrameworkCore.PostgreSQL", provider);
+        }
+        else
+        {
+            Assert.Equal("Microsoft.EntityFrameworkCore.Sqlite", provider);
+            Assert.Equal("wal", journal);
+            Assert.True(busy >= 5000);
+        }
+    }
+
+    [Fact]
     public async Task Concurrent_writers_wait_for_each_other_instead_of_failing()
     {
         var client = factory.CreateClient();
