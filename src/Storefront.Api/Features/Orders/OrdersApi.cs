@@ -1,6 +1,5 @@
 namespace Storefront.Api.Features.Orders;
 
-/// <summary>Placeholder until the Orders feature lands: registers and maps nothing.</summary>
 public static class OrdersApi
 {
     public static IServiceCollection AddOrdersFeature(this IServiceCollection services) => services;

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Storefront.Api.Features.Inventory;
+
+/// <summary>The audit row every admin stock adjustment leaves behind.</summary>
+public sealed class InventoryAdjustment
+{
+    public Guid Id { get; set; }
+
+    public Guid ProductId { get; set; }
+
+    public int Delta { get; set; }
+
+    public required string Reason { get; set; }
+
+    public Guid AdjustedBy { get; set; }
+
+    public int AvailableAfter { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+internal sealed class InventoryAdjustmentConfiguration : IEntityTypeConfiguration<InventoryAdjustment>
+{
+    public void Configure(EntityTypeBuilder<InventoryAdjustment> builder)
+    {
+        builder.ToTable("inventory_adjustments");
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.Reason).HasMaxLength(500);
+        builder.HasIndex(a => new { a.ProductId, a.CreatedAt });
+    }
+}
