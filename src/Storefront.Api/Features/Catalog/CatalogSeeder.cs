@@ -12,7 +12,7 @@ internal sealed class CatalogSeeder : IStorefrontSeeder
 {
     public const int ProductCount = 1000;
     private const int Seed = 20_260_100;
-    private static readonly DateTimeOffset Epoch = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTime Epoch = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
     public static readonly IReadOnlyList<Category> Categories =
     [

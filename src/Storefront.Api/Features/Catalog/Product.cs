@@ -23,15 +23,15 @@ public sealed class Product
 
     public string Currency { get; set; } = Money.DefaultCurrency;
 
-    public DateTimeOffset CreatedAt { get; set; }
+    public DateTime CreatedAt { get; set; }
 
-    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
 
     /// <summary>Incremented on every change: the strong ETag and the optimistic concurrency token.</summary>
     public long Version { get; set; } = 1;
 
     /// <summary>Products are archived, not deleted, because orders keep referring to them.</summary>
-    public DateTimeOffset? DeletedAt { get; set; }
+    public DateTime? DeletedAt { get; set; }
 }
 
 internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
@@ -44,6 +44,9 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.Property(p => p.Description).HasMaxLength(2000);
         builder.Property(p => p.Currency).HasMaxLength(3);
         builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.Property(p => p.CreatedAt).IsUtc();
+        builder.Property(p => p.UpdatedAt).IsUtc();
+        builder.Property(p => p.DeletedAt).IsUtc();
         builder.HasOne(p => p.Category).WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => p.PriceCents);
         builder.HasIndex(p => p.Name);

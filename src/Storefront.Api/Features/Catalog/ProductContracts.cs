@@ -8,8 +8,8 @@ public sealed record ProductResponse(
     string Category,
     decimal Price,
     string Currency,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTime CreatedAt,
+    DateTime UpdatedAt)
 {
     public static ProductResponse From(Product p) => new(
         p.Id, p.Name, p.Description, p.CategoryId, p.Category?.Slug ?? "",

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Storefront.Api.Features.Catalog;
 
 namespace Storefront.Api.Features.Inventory;
 
@@ -18,7 +19,7 @@ public sealed class InventoryAdjustment
 
     public int AvailableAfter { get; set; }
 
-    public DateTimeOffset CreatedAt { get; set; }
+    public DateTime CreatedAt { get; set; }
 }
 
 internal sealed class InventoryAdjustmentConfiguration : IEntityTypeConfiguration<InventoryAdjustment>
@@ -28,6 +29,7 @@ internal sealed class InventoryAdjustmentConfiguration : IEntityTypeConfiguratio
         builder.ToTable("inventory_adjustments");
         builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.Reason).HasMaxLength(500);
+        builder.Property(a => a.CreatedAt).IsUtc();
         builder.HasIndex(a => new { a.ProductId, a.CreatedAt });
     }
 }

@@ -86,8 +86,8 @@ public static class InventoryApi
 
         var delta = request.Delta!.Value;
         var adjustedBy = user.GetUserId();
-        var now = time.GetUtcNow();
-        var result = await TransientDatabaseErrors.RetryAsync(async ct =>
+        var now = time.GetUtcNow().UtcDateTime;
+        var result = await db.RetryAsync(async ct =>
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Storefront.Api.Features.Inventory;
@@ -32,15 +33,18 @@ public static class TransientDatabaseErrors
     /// <summary>
     /// Runs <paramref name="attempt"/> again (a bounded number of times, with jittered backoff)
     /// when it fails transiently. The attempt must be self-contained: its own transaction,
-    /// and a cleared change tracker.
+    /// and a cleared change tracker. It runs inside the provider's execution strategy, so
+    /// user transactions stay legal even if a retrying strategy is configured.
     /// </summary>
-    public static async Task<T> RetryAsync<T>(Func<CancellationToken, Task<T>> attempt, CancellationToken cancellationToken, int maxAttempts = 8)
+    public static async Task<T> RetryAsync<T>(
+        this DbContext db, Func<CancellationToken, Task<T>> attempt, CancellationToken cancellationToken, int maxAttempts = 8)
     {
+        var strategy = db.Database.CreateExecutionStrategy();
         for (var tried = 1; ; tried++)
         {
             try
             {
-                return await attempt(cancellationToken);
+                return await strategy.ExecuteAsync(() => attempt(cancellationToken));
             }
             catch (Exception error) when (tried < maxAttempts && IsTransient(error))
             {
