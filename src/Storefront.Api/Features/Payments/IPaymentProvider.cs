@@ -14,7 +14,7 @@ public interface IPaymentProvider
     Task RefundAsync(string providerReference, long amountCents, CancellationToken cancellationToken);
 }
 
-public sealed record ProviderCharge(Guid Reference, long AmountCents, string Currency, ValidCard Card, bool Capture);
+public sealed record ProviderCharge(Guid Reference, Guid OrderId, long AmountCents, string Currency, ValidCard Card, bool Capture);
 
 /// <summary>Approved with a provider reference, or declined with a code such as card_declined.</summary>
 public sealed record ChargeResult(bool Approved, string? ProviderReference, string? DeclineCode);

@@ -84,7 +84,7 @@ public sealed class PaymentProcessor(
         try
         {
             result = await provider.ChargeAsync(
-                new ProviderCharge(payment.Id, payment.AmountCents, payment.Currency, card, payment.Capture), CancellationToken.None);
+                new ProviderCharge(payment.Id, payment.OrderId, payment.AmountCents, payment.Currency, card, payment.Capture), CancellationToken.None);
         }
         catch (Exception)
         {
