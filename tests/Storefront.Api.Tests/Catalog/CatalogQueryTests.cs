@@ -51,7 +51,7 @@ public sealed class CatalogQueryTests(CommerceHost host) : IClassFixture<Commerc
     [Fact]
     public async Task Sorts_by_price_as_numbers_not_text()
     {
-        var admin = await host.App.LoginAsAdminAsync();
+        var admin = await host.AdminAsync();
         var tag = Guid.NewGuid().ToString("N")[..10];
         foreach (var price in new[] { 100m, 9.99m, 25m, 1000.5m })
         {
@@ -79,7 +79,7 @@ public sealed class CatalogQueryTests(CommerceHost host) : IClassFixture<Commerc
     [Fact]
     public async Task Searches_names_case_insensitively()
     {
-        var admin = await host.App.LoginAsAdminAsync();
+        var admin = await host.AdminAsync();
         var product = await admin.CreateProductAsync(1, name: $"Quokka Lamp {Guid.NewGuid():N}");
 
         var page = await host.App.CreateClient().GetFromJsonAsync<ProductPage>("/api/v1/products?q=qUOKKA%20lamp", Ct);
@@ -119,7 +119,7 @@ public sealed class CatalogQueryTests(CommerceHost host) : IClassFixture<Commerc
     [Fact]
     public async Task Product_answers_304_for_its_current_ETag_and_a_new_tag_after_an_update()
     {
-        var admin = await host.App.LoginAsAdminAsync();
+        var admin = await host.AdminAsync();
         var product = await admin.CreateProductAsync(1);
         var client = host.App.CreateClient();
         var first = await client.GetAsync($"/api/v1/products/{product.Id}", Ct);

@@ -13,7 +13,7 @@ public sealed class ProductAdminTests(CommerceHost host) : IClassFixture<Commerc
     [Fact]
     public async Task Admin_creates_replaces_and_deletes_a_product()
     {
-        var admin = await host.App.LoginAsAdminAsync();
+        var admin = await host.AdminAsync();
         var create = await admin.PostAsJsonAsync("/api/v1/products",
             new { name = "Walnut Desk Organizer", description = "Tidy.", categoryId = 3, price = 49.95m, initialStock = 7 }, Ct);
         var created = await create.OkAsync<ProductResponse>(HttpStatusCode.Created);
@@ -36,9 +36,9 @@ public sealed class ProductAdminTests(CommerceHost host) : IClassFixture<Commerc
     [Fact]
     public async Task Shoppers_get_403_and_anonymous_callers_401_on_admin_endpoints()
     {
-        var shopper = await host.App.RegisterAndLoginAsync();
+        var shopper = await host.ShopperAsync();
         var anonymous = host.App.CreateClient();
-        var product = await (await host.App.LoginAsAdminAsync()).CreateProductAsync(1);
+        var product = await (await host.AdminAsync()).CreateProductAsync(1);
         var body = new { name = "Nope", categoryId = 1, price = 1m };
 
         Assert.Equal(HttpStatusCode.Forbidden, (await shopper.PostAsJsonAsync("/api/v1/products", body, Ct)).StatusCode);
@@ -51,7 +51,7 @@ public sealed class ProductAdminTests(CommerceHost host) : IClassFixture<Commerc
     [Fact]
     public async Task Invalid_product_is_rejected_with_an_error_per_field()
     {
-        var admin = await host.App.LoginAsAdminAsync();
+        var admin = await host.AdminAsync();
 
         var response = await admin.PostAsJsonAsync("/api/v1/products",
             new { name = " ", categoryId = 999, price = -1m, currency = "usd", initialStock = -5 }, Ct);
@@ -66,7 +66,7 @@ public sealed class ProductAdminTests(CommerceHost host) : IClassFixture<Commerc
     [Fact]
     public async Task Prices_with_fractions_of_a_cent_are_rejected()
     {
-        var admin = await host.App.LoginAsAdminAsync();
+        var admin = await host.AdminAsync();
 
         var response = await admin.PostAsJsonAsync("/api/v1/products", new { name = "Half cent", categoryId = 1, price = 1.005m }, Ct);
 
@@ -79,7 +79,7 @@ public sealed class ProductAdminTests(CommerceHost host) : IClassFixture<Commerc
     [InlineData("Robert\"); DELETE FROM stock WHERE (\"1\"=\"1")]
     public async Task Sql_and_script_looking_names_are_stored_and_returned_literally(string name)
     {
-        var admin = await host.App.LoginAsAdminAsync();
+        var admin = await host.AdminAsync();
         var product = await admin.CreateProductAsync(3, name: name);
 
         var read = await host.App.CreateClient().GetFromJsonAsync<ProductResponse>($"/api/v1/products/{product.Id}", Ct);
@@ -95,7 +95,7 @@ public sealed class ProductAdminTests(CommerceHost host) : IClassFixture<Commerc
     [Fact]
     public async Task Replace_with_a_stale_If_Match_is_refused_with_412()
     {
-        var admin = await host.App.LoginAsAdminAsync();
+        var admin = await host.AdminAsync();
         var product = await admin.CreateProductAsync(1);
         var original = (await admin.GetAsync($"/api/v1/products/{product.Id}", Ct)).Headers.ETag!;
         await admin.PutAsJsonAsync($"/api/v1/products/{product.Id}", new { name = "First edit", categoryId = 1, price = 2m }, Ct);

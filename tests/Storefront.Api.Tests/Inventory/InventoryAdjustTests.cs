@@ -14,7 +14,7 @@ public sealed class InventoryAdjustTests(CommerceHost host) : IClassFixture<Comm
     [Fact]
     public async Task Anyone_can_read_a_products_stock()
     {
-        var product = await (await host.App.LoginAsAdminAsync()).CreateProductAsync(12);
+        var product = await (await host.AdminAsync()).CreateProductAsync(12);
 
         var stock = await host.App.CreateClient().GetStockAsync(product.Id);
 
@@ -25,7 +25,7 @@ public sealed class InventoryAdjustTests(CommerceHost host) : IClassFixture<Comm
     [Fact]
     public async Task Admin_adjustment_changes_stock_and_leaves_an_audit_row()
     {
-        var admin = await host.App.LoginAsAdminAsync();
+        var admin = await host.AdminAsync();
         var product = await admin.CreateProductAsync(10);
 
         var added = await (await admin.PostAsJsonAsync($"/api/v1/inventory/{product.Id}/adjust", new { delta = 5, reason = "Delivery #881" }, Ct))
@@ -46,8 +46,8 @@ public sealed class InventoryAdjustTests(CommerceHost host) : IClassFixture<Comm
     [Fact]
     public async Task Shoppers_cannot_adjust_stock()
     {
-        var product = await (await host.App.LoginAsAdminAsync()).CreateProductAsync(4);
-        var shopper = await host.App.RegisterAndLoginAsync();
+        var product = await (await host.AdminAsync()).CreateProductAsync(4);
+        var shopper = await host.ShopperAsync();
 
         var response = await shopper.PostAsJsonAsync($"/api/v1/inventory/{product.Id}/adjust", new { delta = 1000, reason = "free stuff" }, Ct);
 
@@ -59,9 +59,9 @@ public sealed class InventoryAdjustTests(CommerceHost host) : IClassFixture<Comm
     [Fact]
     public async Task Stock_on_hand_cannot_be_adjusted_below_what_is_reserved()
     {
-        var admin = await host.App.LoginAsAdminAsync();
+        var admin = await host.AdminAsync();
         var product = await admin.CreateProductAsync(5);
-        await (await host.App.RegisterAndLoginAsync()).PlaceOrderOkAsync(product.Id, 3);
+        await (await host.ShopperAsync()).PlaceOrderOkAsync(product.Id, 3);
 
         var tooMuch = await admin.PostAsJsonAsync($"/api/v1/inventory/{product.Id}/adjust", new { delta = -3, reason = "recount" }, Ct);
         var problem = await tooMuch.ProblemAsync(HttpStatusCode.Conflict);
@@ -76,7 +76,7 @@ public sealed class InventoryAdjustTests(CommerceHost host) : IClassFixture<Comm
     [Fact]
     public async Task Adjustment_needs_a_non_zero_delta_and_a_reason()
     {
-        var admin = await host.App.LoginAsAdminAsync();
+        var admin = await host.AdminAsync();
         var product = await admin.CreateProductAsync(1);
 
         var response = await admin.PostAsJsonAsync($"/api/v1/inventory/{product.Id}/adjust", new { delta = 0, reason = "" }, Ct);

@@ -12,7 +12,7 @@ public sealed class InventoryStreamTests(CommerceHost host) : IClassFixture<Comm
     [Fact]
     public async Task Stream_delivers_a_stock_event_after_an_adjustment()
     {
-        var admin = await host.App.LoginAsAdminAsync();
+        var admin = await host.AdminAsync();
         var product = await admin.CreateProductAsync(10);
         await using var stream = await SseReader.OpenAsync(host.App.CreateClient(), lastEventId: null, Ct);
         Assert.Equal("text/event-stream", stream.MediaType);
@@ -30,7 +30,7 @@ public sealed class InventoryStreamTests(CommerceHost host) : IClassFixture<Comm
     [Fact]
     public async Task Stream_resumes_after_Last_Event_ID_with_the_events_missed()
     {
-        var admin = await host.App.LoginAsAdminAsync();
+        var admin = await host.AdminAsync();
         var product = await admin.CreateProductAsync(10);
         long firstId;
         await using (var first = await SseReader.OpenAsync(host.App.CreateClient(), lastEventId: null, Ct))

@@ -32,11 +32,25 @@ public class CommerceHost : IAsyncLifetime
 
         App = StorefrontFactory.With(settings, services => services.AddSingleton<IPaymentProvider>(sp =>
             new RecordingPaymentProvider(ActivatorUtilities.CreateInstance<SimulatedPaymentProvider>(sp), Charges)));
+        adminToken = new(async () => (await App.LoginAsync(StorefrontFactory.AdminEmail, StorefrontFactory.AdminPassword)).AccessToken);
+        shopperToken = new(async () => (await App.RegisterAndLoginUserAsync()).Tokens.AccessToken);
     }
+
+    private readonly Lazy<Task<string>> adminToken;
+    private readonly Lazy<Task<string>> shopperToken;
 
     public StorefrontFactory App { get; }
 
     public ConcurrentQueue<ProviderCharge> Charges { get; } = new();
+
+    /// <summary>The seeded admin, logged in once per host: password hashing is the slowest part of a test.</summary>
+    public async Task<HttpClient> AdminAsync() => App.CreateClient(await adminToken.Value);
+
+    /// <summary>One shopper shared by tests that only need "a" shopper (each works on its own products and keys).</summary>
+    public async Task<HttpClient> ShopperAsync() => App.CreateClient(await shopperToken.Value);
+
+    /// <summary>A shopper of the test's own, for tests about ownership or a user's order list.</summary>
+    public Task<HttpClient> NewShopperAsync() => App.RegisterAndLoginAsync();
 
     public async ValueTask InitializeAsync() => await App.InitializeAsync();
 

@@ -14,8 +14,8 @@ public sealed class OrderLifecycleTests(CommerceHost host) : IClassFixture<Comme
     [Fact]
     public async Task Cancelling_an_unpaid_order_releases_its_reservation()
     {
-        var product = await (await host.App.LoginAsAdminAsync()).CreateProductAsync(10);
-        var shopper = await host.App.RegisterAndLoginAsync();
+        var product = await (await host.AdminAsync()).CreateProductAsync(10);
+        var shopper = await host.ShopperAsync();
         var order = await shopper.PlaceOrderOkAsync(product.Id, 4);
 
         var cancelled = await (await shopper.PostAsync($"/api/v1/orders/{order.Id}/cancel", null, Ct)).OkAsync<OrderResponse>();
@@ -30,8 +30,8 @@ public sealed class OrderLifecycleTests(CommerceHost host) : IClassFixture<Comme
     [Fact]
     public async Task A_paid_order_cannot_be_cancelled()
     {
-        var product = await (await host.App.LoginAsAdminAsync()).CreateProductAsync(10);
-        var shopper = await host.App.RegisterAndLoginAsync();
+        var product = await (await host.AdminAsync()).CreateProductAsync(10);
+        var shopper = await host.ShopperAsync();
         var order = await shopper.PlaceOrderOkAsync(product.Id, 1);
         await (await shopper.PayAsync(order.Id, SimulatedPaymentProvider.Cards.Succeeds)).OkAsync<PaymentResponse>(HttpStatusCode.Created);
 
@@ -44,15 +44,15 @@ public sealed class OrderLifecycleTests(CommerceHost host) : IClassFixture<Comme
     [Fact]
     public async Task Shoppers_list_only_their_own_orders_newest_first_in_pages()
     {
-        var product = await (await host.App.LoginAsAdminAsync()).CreateProductAsync(20);
-        var shopper = await host.App.RegisterAndLoginAsync();
+        var product = await (await host.AdminAsync()).CreateProductAsync(20);
+        var shopper = await host.NewShopperAsync();
         var mine = new List<Guid>();
         for (var i = 0; i < 3; i++)
         {
             mine.Add((await shopper.PlaceOrderOkAsync(product.Id, 1)).Id);
         }
 
-        await (await host.App.RegisterAndLoginAsync()).PlaceOrderOkAsync(product.Id, 1);
+        await (await host.ShopperAsync()).PlaceOrderOkAsync(product.Id, 1);
 
         var first = await shopper.GetFromJsonAsync<OrderPage>("/api/v1/orders?pageSize=2", Ct);
         var second = await shopper.GetFromJsonAsync<OrderPage>("/api/v1/orders?pageSize=2&page=2", Ct);
@@ -69,8 +69,8 @@ public sealed class OrderExpiryTests(FastExpiryCommerceHost host) : IClassFixtur
     [Fact]
     public async Task Unpaid_orders_expire_and_release_their_stock()
     {
-        var product = await (await host.App.LoginAsAdminAsync()).CreateProductAsync(10);
-        var shopper = await host.App.RegisterAndLoginAsync();
+        var product = await (await host.AdminAsync()).CreateProductAsync(10);
+        var shopper = await host.ShopperAsync();
         var order = await shopper.PlaceOrderOkAsync(product.Id, 6);
         Assert.Equal(6, (await shopper.GetStockAsync(product.Id)).Reserved);
 

@@ -12,8 +12,8 @@ public sealed class OrderPlacementTests(CommerceHost host) : IClassFixture<Comme
     [Fact]
     public async Task Placing_an_order_reserves_its_stock_and_answers_201_with_a_location()
     {
-        var product = await (await host.App.LoginAsAdminAsync()).CreateProductAsync(10, price: 12.34m);
-        var shopper = await host.App.RegisterAndLoginAsync();
+        var product = await (await host.AdminAsync()).CreateProductAsync(10, price: 12.34m);
+        var shopper = await host.ShopperAsync();
 
         var response = await shopper.PlaceOrderAsync(product.Id, 3);
 
@@ -29,8 +29,8 @@ public sealed class OrderPlacementTests(CommerceHost host) : IClassFixture<Comme
     [Fact]
     public async Task An_order_without_an_Idempotency_Key_is_a_400_problem()
     {
-        var product = await (await host.App.LoginAsAdminAsync()).CreateProductAsync(10);
-        var shopper = await host.App.RegisterAndLoginAsync();
+        var product = await (await host.AdminAsync()).CreateProductAsync(10);
+        var shopper = await host.ShopperAsync();
 
         var response = await shopper.PlaceOrderAsync(new { items = new[] { new { productId = product.Id, quantity = 1 } }, shippingAddress = CommerceClient.Address }, key: null);
 
@@ -42,8 +42,8 @@ public sealed class OrderPlacementTests(CommerceHost host) : IClassFixture<Comme
     [Fact]
     public async Task The_same_key_and_body_return_the_same_order_without_reserving_again()
     {
-        var product = await (await host.App.LoginAsAdminAsync()).CreateProductAsync(10);
-        var shopper = await host.App.RegisterAndLoginAsync();
+        var product = await (await host.AdminAsync()).CreateProductAsync(10);
+        var shopper = await host.ShopperAsync();
         var key = Guid.NewGuid().ToString();
 
         var first = await (await shopper.PlaceOrderAsync(product.Id, 2, key)).OkAsync<OrderResponse>(HttpStatusCode.Created);
@@ -58,8 +58,8 @@ public sealed class OrderPlacementTests(CommerceHost host) : IClassFixture<Comme
     [Fact]
     public async Task Racing_duplicates_with_one_key_create_one_order_and_one_reservation()
     {
-        var product = await (await host.App.LoginAsAdminAsync()).CreateProductAsync(100);
-        var shopper = await host.App.RegisterAndLoginAsync();
+        var product = await (await host.AdminAsync()).CreateProductAsync(100);
+        var shopper = await host.ShopperAsync();
         var key = Guid.NewGuid().ToString();
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => shopper.PlaceOrderAsync(product.Id, 5, key)));
@@ -72,8 +72,8 @@ public sealed class OrderPlacementTests(CommerceHost host) : IClassFixture<Comme
     [Fact]
     public async Task The_same_key_with_a_different_body_is_a_422_problem()
     {
-        var product = await (await host.App.LoginAsAdminAsync()).CreateProductAsync(10);
-        var shopper = await host.App.RegisterAndLoginAsync();
+        var product = await (await host.AdminAsync()).CreateProductAsync(10);
+        var shopper = await host.ShopperAsync();
         var key = Guid.NewGuid().ToString();
         await (await shopper.PlaceOrderAsync(product.Id, 1, key)).OkAsync<OrderResponse>(HttpStatusCode.Created);
 
@@ -86,11 +86,11 @@ public sealed class OrderPlacementTests(CommerceHost host) : IClassFixture<Comme
     [Fact]
     public async Task Idempotency_keys_belong_to_one_user()
     {
-        var product = await (await host.App.LoginAsAdminAsync()).CreateProductAsync(10);
+        var product = await (await host.AdminAsync()).CreateProductAsync(10);
         var key = Guid.NewGuid().ToString();
 
-        var mine = await (await (await host.App.RegisterAndLoginAsync()).PlaceOrderAsync(product.Id, 1, key)).OkAsync<OrderResponse>(HttpStatusCode.Created);
-        var theirs = await (await (await host.App.RegisterAndLoginAsync()).PlaceOrderAsync(product.Id, 1, key)).OkAsync<OrderResponse>(HttpStatusCode.Created);
+        var mine = await (await (await host.ShopperAsync()).PlaceOrderAsync(product.Id, 1, key)).OkAsync<OrderResponse>(HttpStatusCode.Created);
+        var theirs = await (await (await host.NewShopperAsync()).PlaceOrderAsync(product.Id, 1, key)).OkAsync<OrderResponse>(HttpStatusCode.Created);
 
         Assert.NotEqual(mine.Id, theirs.Id);
         Assert.Equal(2, (await host.App.CreateClient().GetStockAsync(product.Id)).Reserved);
@@ -99,11 +99,11 @@ public sealed class OrderPlacementTests(CommerceHost host) : IClassFixture<Comme
     [Fact]
     public async Task Not_enough_stock_is_a_409_naming_every_short_item_and_reserves_nothing()
     {
-        var admin = await host.App.LoginAsAdminAsync();
+        var admin = await host.AdminAsync();
         var plenty = await admin.CreateProductAsync(50);
         var scarce = await admin.CreateProductAsync(2);
         var none = await admin.CreateProductAsync(0);
-        var shopper = await host.App.RegisterAndLoginAsync();
+        var shopper = await host.ShopperAsync();
         var body = new
         {
             items = new[] { new { productId = plenty.Id, quantity = 5 }, new { productId = scarce.Id, quantity = 3 }, new { productId = none.Id, quantity = 1 } },
@@ -123,7 +123,7 @@ public sealed class OrderPlacementTests(CommerceHost host) : IClassFixture<Comme
     [Fact]
     public async Task An_unknown_product_is_a_400_problem_on_that_line()
     {
-        var shopper = await host.App.RegisterAndLoginAsync();
+        var shopper = await host.ShopperAsync();
 
         var response = await shopper.PlaceOrderAsync(Guid.NewGuid(), 1);
 
@@ -134,7 +134,7 @@ public sealed class OrderPlacementTests(CommerceHost host) : IClassFixture<Comme
     [Fact]
     public async Task Invalid_lines_and_address_fields_get_an_error_each()
     {
-        var shopper = await host.App.RegisterAndLoginAsync();
+        var shopper = await host.ShopperAsync();
         var body = new
         {
             items = new[] { new { productId = Guid.NewGuid(), quantity = 0 } },
@@ -161,8 +161,8 @@ public sealed class OrderPlacementTests(CommerceHost host) : IClassFixture<Comme
     [Fact]
     public async Task Repeated_lines_of_one_product_are_merged()
     {
-        var product = await (await host.App.LoginAsAdminAsync()).CreateProductAsync(10, price: 2m);
-        var shopper = await host.App.RegisterAndLoginAsync();
+        var product = await (await host.AdminAsync()).CreateProductAsync(10, price: 2m);
+        var shopper = await host.ShopperAsync();
         var body = new { items = new[] { new { productId = product.Id, quantity = 2 }, new { productId = product.Id, quantity = 3 } }, shippingAddress = CommerceClient.Address };
 
         var order = await (await shopper.PlaceOrderAsync(body, Guid.NewGuid().ToString())).OkAsync<OrderResponse>(HttpStatusCode.Created);

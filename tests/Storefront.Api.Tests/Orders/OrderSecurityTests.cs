@@ -14,9 +14,9 @@ public sealed class OrderSecurityTests(CommerceHost host) : IClassFixture<Commer
     [Fact]
     public async Task Another_users_order_cannot_be_read_cancelled_or_paid()
     {
-        var product = await (await host.App.LoginAsAdminAsync()).CreateProductAsync(10);
-        var owner = await host.App.RegisterAndLoginAsync();
-        var intruder = await host.App.RegisterAndLoginAsync();
+        var product = await (await host.AdminAsync()).CreateProductAsync(10);
+        var owner = await host.ShopperAsync();
+        var intruder = await host.NewShopperAsync();
         var order = await owner.PlaceOrderOkAsync(product.Id, 2);
 
         await (await intruder.GetAsync($"/api/v1/orders/{order.Id}", Ct)).ProblemAsync(HttpStatusCode.NotFound);
@@ -32,8 +32,8 @@ public sealed class OrderSecurityTests(CommerceHost host) : IClassFixture<Commer
     [Fact]
     public async Task Sql_and_script_looking_address_text_is_stored_and_returned_literally()
     {
-        var product = await (await host.App.LoginAsAdminAsync()).CreateProductAsync(10);
-        var shopper = await host.App.RegisterAndLoginAsync();
+        var product = await (await host.AdminAsync()).CreateProductAsync(10);
+        var shopper = await host.ShopperAsync();
         var address = new
         {
             name = "<script>alert(1)</script>",

@@ -15,8 +15,8 @@ public sealed class CardDataExposureTests(CommerceHost host) : IClassFixture<Com
     [Fact]
     public async Task Full_card_numbers_appear_in_no_response_and_no_database_row()
     {
-        var product = await (await host.App.LoginAsAdminAsync()).CreateProductAsync(50);
-        var shopper = await host.App.RegisterAndLoginAsync();
+        var product = await (await host.AdminAsync()).CreateProductAsync(50);
+        var shopper = await host.ShopperAsync();
         var cards = new[] { Cards.Succeeds, Cards.Declined, Cards.InsufficientFunds, Cards.ProviderError, "5555555555554444" };
         var bodies = new List<string>();
         foreach (var card in cards)

@@ -12,8 +12,8 @@ public sealed class PaymentIdempotencyTests(CommerceHost host) : IClassFixture<C
     [Fact]
     public async Task One_key_raced_twenty_times_charges_once_and_every_response_names_the_same_payment()
     {
-        var product = await (await host.App.LoginAsAdminAsync()).CreateProductAsync(10);
-        var shopper = await host.App.RegisterAndLoginAsync();
+        var product = await (await host.AdminAsync()).CreateProductAsync(10);
+        var shopper = await host.ShopperAsync();
         var order = await shopper.PlaceOrderOkAsync(product.Id, 2);
         var key = Guid.NewGuid().ToString();
 
@@ -29,8 +29,8 @@ public sealed class PaymentIdempotencyTests(CommerceHost host) : IClassFixture<C
     [Fact]
     public async Task The_same_key_with_a_different_card_is_a_422_problem()
     {
-        var product = await (await host.App.LoginAsAdminAsync()).CreateProductAsync(10);
-        var shopper = await host.App.RegisterAndLoginAsync();
+        var product = await (await host.AdminAsync()).CreateProductAsync(10);
+        var shopper = await host.ShopperAsync();
         var order = await shopper.PlaceOrderOkAsync(product.Id, 1);
         var key = Guid.NewGuid().ToString();
         await (await shopper.PayAsync(order.Id, Cards.Succeeds, key)).OkAsync<PaymentResponse>(HttpStatusCode.Created);
@@ -44,8 +44,8 @@ public sealed class PaymentIdempotencyTests(CommerceHost host) : IClassFixture<C
     [Fact]
     public async Task A_paid_order_cannot_be_paid_again_with_a_new_key()
     {
-        var product = await (await host.App.LoginAsAdminAsync()).CreateProductAsync(10);
-        var shopper = await host.App.RegisterAndLoginAsync();
+        var product = await (await host.AdminAsync()).CreateProductAsync(10);
+        var shopper = await host.ShopperAsync();
         var order = await shopper.PlaceOrderOkAsync(product.Id, 1);
         await (await shopper.PayAsync(order.Id, Cards.Succeeds)).OkAsync<PaymentResponse>(HttpStatusCode.Created);
 
@@ -58,8 +58,8 @@ public sealed class PaymentIdempotencyTests(CommerceHost host) : IClassFixture<C
     [Fact]
     public async Task Different_keys_racing_for_one_order_charge_it_once()
     {
-        var product = await (await host.App.LoginAsAdminAsync()).CreateProductAsync(10);
-        var shopper = await host.App.RegisterAndLoginAsync();
+        var product = await (await host.AdminAsync()).CreateProductAsync(10);
+        var shopper = await host.ShopperAsync();
         var order = await shopper.PlaceOrderOkAsync(product.Id, 1);
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => shopper.PayAsync(order.Id, Cards.Slow)));

@@ -16,8 +16,8 @@ public sealed class PaymentOutcomeTests(CommerceHost host) : IClassFixture<Comme
 
     private async Task<(HttpClient Shopper, OrderResponse Order, Guid ProductId)> OrderAsync(int quantity = 2, decimal price = 10m)
     {
-        var product = await (await host.App.LoginAsAdminAsync()).CreateProductAsync(10, price);
-        var shopper = await host.App.RegisterAndLoginAsync();
+        var product = await (await host.AdminAsync()).CreateProductAsync(10, price);
+        var shopper = await host.ShopperAsync();
         return (shopper, await shopper.PlaceOrderOkAsync(product.Id, quantity), product.Id);
     }
 

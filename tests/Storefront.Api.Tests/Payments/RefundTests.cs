@@ -14,8 +14,8 @@ public sealed class RefundTests(CommerceHost host) : IClassFixture<CommerceHost>
 
     private async Task<(HttpClient Shopper, PaymentResponse Payment, Guid ProductId)> PaidAsync()
     {
-        var product = await (await host.App.LoginAsAdminAsync()).CreateProductAsync(10, price: 25m);
-        var shopper = await host.App.RegisterAndLoginAsync();
+        var product = await (await host.AdminAsync()).CreateProductAsync(10, price: 25m);
+        var shopper = await host.ShopperAsync();
         var order = await shopper.PlaceOrderOkAsync(product.Id, 2);
         return (shopper, await (await shopper.PayAsync(order.Id, Cards.Succeeds)).OkAsync<PaymentResponse>(HttpStatusCode.Created), product.Id);
     }
@@ -71,8 +71,8 @@ public sealed class RefundTests(CommerceHost host) : IClassFixture<CommerceHost>
     [Fact]
     public async Task Declined_payments_cannot_be_refunded()
     {
-        var product = await (await host.App.LoginAsAdminAsync()).CreateProductAsync(10);
-        var shopper = await host.App.RegisterAndLoginAsync();
+        var product = await (await host.AdminAsync()).CreateProductAsync(10);
+        var shopper = await host.ShopperAsync();
         var order = await shopper.PlaceOrderOkAsync(product.Id, 1);
         var declined = await (await shopper.PayAsync(order.Id, Cards.Declined)).ProblemAsync(HttpStatusCode.PaymentRequired);
         var paymentId = declined.GetProperty("paymentId").GetGuid();
@@ -86,7 +86,7 @@ public sealed class RefundTests(CommerceHost host) : IClassFixture<CommerceHost>
     public async Task Another_users_payment_is_404_for_read_refund_and_capture()
     {
         var (_, payment, _) = await PaidAsync();
-        var intruder = await host.App.RegisterAndLoginAsync();
+        var intruder = await host.NewShopperAsync();
 
         await (await intruder.GetAsync($"/api/v1/payments/{payment.Id}", Ct)).ProblemAsync(HttpStatusCode.NotFound);
         await (await intruder.PostAsJsonAsync($"/api/v1/payments/{payment.Id}/refund", new { }, Ct)).ProblemAsync(HttpStatusCode.NotFound);
