@@ -6,6 +6,7 @@ using Storefront.Api.Features.Orders;
 using Storefront.Api.Features.Payments;
 using Storefront.Api.Features.Users;
 using Storefront.Api.Infrastructure;
+using Storefront.Api.Infrastructure.Database;
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -1,11 +1,95 @@
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
+using Storefront.Api.Features.Users;
+using Storefront.Api.Infrastructure.Auth;
+using Storefront.Api.Infrastructure.Database;
+using Storefront.Api.Infrastructure.Errors;
+using Storefront.Api.Infrastructure.Health;
+using Storefront.Api.Infrastructure.Http;
+using Storefront.Api.Infrastructure.Mail;
+using Storefront.Api.Infrastructure.Metrics;
+using Storefront.Api.Infrastructure.OpenApi;
+using Storefront.Api.Infrastructure.RateLimiting;
+
 namespace Storefront.Api.Infrastructure;
 
-/// <summary>Placeholder until the platform lands.</summary>
+/// <summary>
+/// The platform every feature stands on: database, auth, problem+json, request ids, security headers,
+/// limits, CORS, metrics, OpenAPI and health. Start-up checks fail fast here, before anything listens.
+/// </summary>
 public static class StorefrontPlatform
 {
-    public static WebApplicationBuilder AddStorefrontPlatform(this WebApplicationBuilder builder) => builder;
+    public const string CorsPolicy = "storefront-cors";
 
-    public static WebApplication UseStorefrontPlatform(this WebApplication app) => app;
+    public static WebApplicationBuilder AddStorefrontPlatform(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var environment = builder.Environment;
+        var settings = configuration.GetSection(StorefrontOptions.SectionName).Get<StorefrontOptions>() ?? new StorefrontOptions();
 
-    public static Task PrepareDatabaseAsync(this WebApplication app) => Task.CompletedTask;
+        // Fail fast, with the setting to fix in the message.
+        UserSeeder.ResolveAdminPassword(settings.Admin, environment);
+        var signingKey = JwtSigningKey.Resolve(settings.Jwt.SigningKey, environment, settings.DataDirectory);
+
+        builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+        if (environment.IsDevelopment())
+        {
+            builder.Logging.AddSimpleConsole(o => o.IncludeScopes = true);
+        }
+        else
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+        }
+
+        var services = builder.Services;
+        services.AddOptions<StorefrontOptions>().Bind(configuration.GetSection(StorefrontOptions.SectionName));
+        services.AddSingleton(TimeProvider.System);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddStorefrontDatabase(configuration, environment);
+        services.AddStorefrontProblemDetails();
+        services.AddStorefrontAuth(signingKey);
+        services.AddStorefrontRateLimits(settings.RateLimiting);
+        services.AddSingleton<HttpMetrics>();
+        services.AddHostedService<SmtpOutboxDispatcher>();
+        services.AddCors(o => o.AddPolicy(CorsPolicy, policy =>
+        {
+            if (settings.Cors.AllowedOrigins.Length > 0)
+            {
+                policy.WithOrigins(settings.Cors.AllowedOrigins).AllowAnyHeader().AllowAnyMethod()
+                    .WithExposedHeaders(RequestIdMiddleware.HeaderName, "Retry-After", "Location");
+            }
+        }));
+        services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer<BearerSecurityTransformer>();
+            o.AddOperationTransformer<BearerSecurityTransformer>();
+            o.AddOperationTransformer<ProblemResponsesTransformer>();
+        });
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = settings.Limits.MaxRequestBodyBytes);
+        return builder;
+    }
+
+    public static WebApplication UseStorefrontPlatform(this WebApplication app)
+    {
+        app.UseMiddleware<RequestIdMiddleware>();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<HttpMetricsMiddleware>();
+        app.UseStorefrontProblemDetails();
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseRouting();
+        HttpMetricsMiddleware.UseRouteCapture(app);
+        app.UseCors(CorsPolicy);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+
+        app.MapOpenApi();
+        app.MapHealthApi();
+        app.MapMetricsApi();
+        return app;
+    }
+
+    /// <summary>The options as bound, for code outside DI (tests, tools).</summary>
+    public static StorefrontOptions Settings(this IServiceProvider services) => services.GetRequiredService<IOptions<StorefrontOptions>>().Value;
 }

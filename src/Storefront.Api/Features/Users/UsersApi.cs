@@ -1,9 +1,119 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Storefront.Api.Features.Auth;
+using Storefront.Api.Infrastructure.Auth;
+using Storefront.Api.Infrastructure.Database;
+using Storefront.Api.Infrastructure.Errors;
+using Storefront.Api.Infrastructure.RateLimiting;
+
 namespace Storefront.Api.Features.Users;
 
-/// <summary>Placeholder until the Users feature lands: registers and maps nothing.</summary>
+/// <summary>/users/me: the signed-in user's own profile and password.</summary>
 public static class UsersApi
 {
-    public static IServiceCollection AddUsersFeature(this IServiceCollection services) => services;
+    public static IServiceCollection AddUsersFeature(this IServiceCollection services)
+    {
+        services.AddScoped<IStorefrontSeeder, UserSeeder>();
+        return services;
+    }
 
-    public static RouteGroupBuilder MapUsersApi(this RouteGroupBuilder api) => api;
+    public static RouteGroupBuilder MapUsersApi(this RouteGroupBuilder api)
+    {
+        var me = api.MapGroup("/users/me").WithTags("Users").RequireAuthorization().RequireRateLimiting(StorefrontRateLimits.PerUser)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        me.MapGet("", GetAsync).WithName("GetCurrentUser");
+        me.MapPut("", UpdateAsync).WithName("UpdateCurrentUser").ProducesProblem(StatusCodes.Status409Conflict);
+        me.MapPost("/password", ChangePasswordAsync).WithName("ChangePassword");
+        return api;
+    }
+
+    private static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> GetAsync(
+        ClaimsPrincipal principal, StorefrontDbContext db, CancellationToken cancellationToken) =>
+        await FindAsync(principal, db, cancellationToken) is { } user
+            ? TypedResults.Ok(UserResponse.From(user))
+            : Gone();
+
+    private static async Task<Results<Ok<UserResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        UpdateProfileRequest request, ClaimsPrincipal principal, StorefrontDbContext db, UserAccounts accounts,
+        CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors().FullName("fullName", request.FullName);
+        if (request.Email is not null)
+        {
+            errors.Email("email", request.Email);
+        }
+
+        if (!errors.IsValid)
+        {
+            return StorefrontProblems.Validation(errors.ToDictionary());
+        }
+
+        if (await FindAsync(principal, db, cancellationToken) is not { } user)
+        {
+            return Gone();
+        }
+
+        if (request.FullName is not null)
+        {
+            user.FullName = string.IsNullOrWhiteSpace(request.FullName) ? null : request.FullName.Trim();
+        }
+
+        if (request.Email is not null
+            && await accounts.ChangeEmailAsync(user, request.Email, cancellationToken) is { User: null } conflict)
+        {
+            return StorefrontProblems.Conflict(conflict.ConflictDetail!, conflict.ConflictCode!);
+        }
+
+        var saved = await accounts.SaveAsync(user, cancellationToken);
+        return saved.User is null
+            ? StorefrontProblems.Conflict(saved.ConflictDetail!, saved.ConflictCode!)
+            : TypedResults.Ok(UserResponse.From(user));
+    }
+
+    /// <summary>Changing the password ends every other session: all refresh tokens are revoked.</summary>
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ChangePasswordAsync(
+        ChangePasswordRequest request, ClaimsPrincipal principal, StorefrontDbContext db, IPasswordHasher<User> hasher,
+        SessionTokens sessions, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors()
+            .Require("currentPassword", request.CurrentPassword, UserRules.MaxPasswordLength)
+            .Password("newPassword", request.NewPassword);
+        if (!errors.IsValid)
+        {
+            return StorefrontProblems.Validation(errors.ToDictionary());
+        }
+
+        if (await FindAsync(principal, db, cancellationToken) is not { } user)
+        {
+            return Gone();
+        }
+
+        if (hasher.VerifyHashedPassword(user, user.PasswordHash, request.CurrentPassword!) == PasswordVerificationResult.Failed)
+        {
+            return StorefrontProblems.Validation(
+                new ValidationErrors().Add("currentPassword", "is incorrect.").ToDictionary(), "The current password is incorrect.");
+        }
+
+        user.PasswordHash = hasher.HashPassword(user, request.NewPassword!);
+        user.UpdatedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        await sessions.RevokeAllForUserAsync(user.Id, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static Task<User?> FindAsync(ClaimsPrincipal principal, StorefrontDbContext db, CancellationToken cancellationToken)
+    {
+        var id = principal.GetUserId();
+        return db.Set<User>().FirstOrDefaultAsync(u => u.Id == id && u.IsActive, cancellationToken);
+    }
+
+    // A valid token for an account that was deleted or deactivated since it was issued.
+    private static ProblemHttpResult Gone() =>
+        StorefrontProblems.NotFound("The account for this token no longer exists or is inactive.", "account_not_found");
 }
+
+public sealed record UpdateProfileRequest(string? FullName, string? Email);
+
+public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);

@@ -1,0 +1,87 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Storefront.Api.Infrastructure.Metrics;
+
+namespace Storefront.Api.Infrastructure.Database;
+
+/// <summary>Chooses the provider: PostgreSQL when ConnectionStrings:Storefront is set, embedded SQLite otherwise.</summary>
+public static class DatabaseRegistration
+{
+    public const string ConnectionStringName = "Storefront";
+
+    public static IServiceCollection AddStorefrontDatabase(
+        this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var postgres = configuration.GetConnectionString(ConnectionStringName);
+        var provider = string.IsNullOrWhiteSpace(postgres)
+            ? StorefrontDatabase.ForSqlite(ResolveSqliteConnectionString(configuration, environment))
+            : StorefrontDatabase.ForPostgres(ValidatePostgresConnectionString(postgres));
+        services.AddSingleton(provider);
+        services.AddSingleton<DatabaseConnectionMetrics>();
+        services.AddSingleton<ConnectionMetricsInterceptor>();
+        services.AddSingleton<SqlitePragmaInterceptor>();
+
+        services.AddDbContext<StorefrontDbContext>((sp, options) =>
+        {
+            if (provider.IsSqlite)
+            {
+                options.UseSqlite(provider.ConnectionString);
+                options.AddInterceptors(sp.GetRequiredService<SqlitePragmaInterceptor>());
+            }
+            else
+            {
+                options.UseNpgsql(provider.ConnectionString);
+            }
+
+            options.AddInterceptors(sp.GetRequiredService<ConnectionMetricsInterceptor>());
+        });
+        return services;
+    }
+
+    private static string ResolveSqliteConnectionString(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var configured = configuration[$"{StorefrontOptions.SectionName}:DataDirectory"];
+        var directory = Path.GetFullPath(
+            string.IsNullOrWhiteSpace(configured) ? "./data" : configured, environment.ContentRootPath);
+        Directory.CreateDirectory(directory);
+        return new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(directory, "storefront.db"),
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Default,
+            Pooling = true,
+            // Microsoft.Data.Sqlite retries SQLITE_BUSY for up to this many seconds.
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    private static string ValidatePostgresConnectionString(string connectionString)
+    {
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(connectionString);
+            if (string.IsNullOrWhiteSpace(builder.Host))
+            {
+                throw new InvalidOperationException("ConnectionStrings:Storefront has no Host.");
+            }
+
+            return builder.ConnectionString;
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InvalidOperationException(
+                $"ConnectionStrings:Storefront is not a valid PostgreSQL connection string: {ex.Message}", ex);
+        }
+    }
+}
+
+/// <summary>The provider chosen at start-up, for code that needs to know (health, metrics, preparation).</summary>
+public sealed record StorefrontDatabase(string ProviderName, string ConnectionString)
+{
+    public bool IsSqlite => ProviderName == "sqlite";
+
+    public static StorefrontDatabase ForSqlite(string connectionString) => new("sqlite", connectionString);
+
+    public static StorefrontDatabase ForPostgres(string connectionString) => new("postgresql", connectionString);
+}

@@ -1,0 +1,16 @@
+using Storefront.Api.Infrastructure.Database;
+
+namespace Storefront.Api.Infrastructure.Metrics;
+
+/// <summary>GET /metrics in Prometheus text format.</summary>
+public static class MetricsApi
+{
+    public static IEndpointRouteBuilder MapMetricsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/metrics", (HttpMetrics http, DatabaseConnectionMetrics database, StorefrontDatabase provider) =>
+                TypedResults.Text(PrometheusTextWriter.Write(http, database, provider.ProviderName), PrometheusTextWriter.ContentType))
+            .WithName("Metrics").WithTags("System")
+            .Produces<string>(StatusCodes.Status200OK, "text/plain");
+        return app;
+    }
+}
