@@ -18,7 +18,7 @@ internal static class ProductAdminEndpoints
             return TypedResults.ValidationProblem(errors);
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = time.UtcNowForStorage();
         var product = new Product
         {
             Id = Guid.CreateVersion7(),
@@ -74,7 +74,7 @@ internal static class ProductAdminEndpoints
         product.Category = category;
         product.PriceCents = Money.ToCents(request.Price!.Value)!.Value;
         product.Currency = request.Currency ?? Money.DefaultCurrency;
-        product.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        product.UpdatedAt = time.UtcNowForStorage();
         product.Version++;
         try
         {
@@ -97,7 +97,7 @@ internal static class ProductAdminEndpoints
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         Guid id, StorefrontDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = time.UtcNowForStorage();
         var archived = await db.Set<Product>()
             .Where(p => p.Id == id)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.DeletedAt, now).SetProperty(p => p.Version, p => p.Version + 1), cancellationToken);

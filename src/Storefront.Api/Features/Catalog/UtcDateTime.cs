@@ -16,6 +16,16 @@ public static class UtcDateTime
     private static readonly ValueConverter<DateTime?, DateTime?> NullableConverter =
         new(v => v, v => v.HasValue ? DateTime.SpecifyKind(v.Value, DateTimeKind.Utc) : v);
 
+    /// <summary>
+    /// Now, cut to whole microseconds: PostgreSQL keeps no finer, and a timestamp returned on create
+    /// must equal the one read back later.
+    /// </summary>
+    public static DateTime UtcNowForStorage(this TimeProvider time)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return now.AddTicks(-(now.Ticks % 10));
+    }
+
     public static PropertyBuilder<DateTime> IsUtc(this PropertyBuilder<DateTime> property) => property.HasConversion(Converter);
 
     public static PropertyBuilder<DateTime?> IsUtc(this PropertyBuilder<DateTime?> property) => property.HasConversion(NullableConverter);

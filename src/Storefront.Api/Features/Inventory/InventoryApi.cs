@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Storefront.Api.Features.Catalog;
 using Storefront.Api.Infrastructure.Auth;
 using Storefront.Api.Infrastructure.Database;
 
@@ -86,7 +87,7 @@ public static class InventoryApi
 
         var delta = request.Delta!.Value;
         var adjustedBy = user.GetUserId();
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = time.UtcNowForStorage();
         var result = await db.RetryAsync(async ct =>
         {
             db.ChangeTracker.Clear();

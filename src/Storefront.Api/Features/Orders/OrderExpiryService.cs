@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Storefront.Api.Features.Catalog;
 using Storefront.Api.Infrastructure.Database;
 
 namespace Storefront.Api.Features.Orders;
@@ -47,7 +48,7 @@ internal sealed partial class OrderExpiryService(
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<StorefrontDbContext>();
             var releaser = scope.ServiceProvider.GetRequiredService<OrderReleaser>();
-            var now = time.GetUtcNow().UtcDateTime;
+            var now = time.UtcNowForStorage();
             var due = await db.Set<Order>().AsNoTracking()
                 .Where(o => o.Status == OrderStatus.PendingPayment && o.ExpiresAt <= now)
                 .OrderBy(o => o.ExpiresAt)

@@ -122,7 +122,7 @@ public sealed class OrderPlacement(
         IReadOnlyList<StockLine> lines,
         Dictionary<Guid, Product> products)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = time.UtcNowForStorage();
         var address = request.ShippingAddress!;
         var id = Guid.CreateVersion7();
         var items = lines.Select(l => new OrderItem

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Storefront.Api.Features.Catalog;
 using Storefront.Api.Features.Inventory;
 using Storefront.Api.Features.Payments;
 using Storefront.Api.Infrastructure.Database;
@@ -25,7 +26,7 @@ public sealed class OrderReleaser(StorefrontDbContext db, StockLedger ledger, Ti
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var now = time.GetUtcNow().UtcDateTime;
+            var now = time.UtcNowForStorage();
             var orders = db.Set<Order>().Where(o => o.Id == orderId && o.Status == from);
             if (dueBy is { } due)
             {

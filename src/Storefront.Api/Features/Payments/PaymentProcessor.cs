@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Storefront.Api.Features.Catalog;
 using Storefront.Api.Features.Inventory;
 using Storefront.Api.Features.Orders;
 using Storefront.Api.Infrastructure.Database;
@@ -49,7 +50,7 @@ public sealed class PaymentProcessor(
             return new(PaymentOutcome.OrderNotFound);
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = time.UtcNowForStorage();
         var payment = new Payment
         {
             Id = Guid.CreateVersion7(),
@@ -143,7 +144,7 @@ public sealed class PaymentProcessor(
     /// <summary>Stores the provider's answer and moves the order on; selling stock when captured.</summary>
     private async Task RecordAsync(Payment payment, string status, string? failureCode, string? providerReference, string orderStatus)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = time.UtcNowForStorage();
         var sold = await db.RetryAsync(async ct =>
         {
             db.ChangeTracker.Clear();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Storefront.Api.Features.Catalog;
 using Storefront.Api.Features.Inventory;
 using Storefront.Api.Features.Orders;
 using Storefront.Api.Infrastructure.Database;
@@ -47,7 +48,7 @@ public sealed class PaymentSettlement(StorefrontDbContext db, IPaymentProvider p
             return new(SettlementOutcome.ProviderFailed, payment);
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = time.UtcNowForStorage();
         var captured = await db.RetryAsync(async ct =>
         {
             db.ChangeTracker.Clear();
@@ -88,7 +89,7 @@ public sealed class PaymentSettlement(StorefrontDbContext db, IPaymentProvider p
         }
 
         var cents = requestedCents ?? (payment.AmountCents - payment.RefundedCents);
-        var refund = new PaymentRefund { Id = Guid.CreateVersion7(), PaymentId = paymentId, AmountCents = cents, CreatedAt = time.GetUtcNow().UtcDateTime };
+        var refund = new PaymentRefund { Id = Guid.CreateVersion7(), PaymentId = paymentId, AmountCents = cents, CreatedAt = time.UtcNowForStorage() };
 
         // Booked first with a conditional UPDATE, so concurrent refunds can never exceed the capture.
         var booked = await db.RetryAsync(async ct =>
