@@ -38,7 +38,7 @@ public class StorefrontFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
     }
 
-    private StorefrontFactory(IDictionary<string, string?>? settings, Action<IServiceCollection>? configureServices)
+    private StorefrontFactory(IEnumerable<KeyValuePair<string, string?>>? settings, Action<IServiceCollection>? configureServices)
     {
         DataDirectory = Path.Combine(Path.GetTempPath(), "storefront-tests", Guid.NewGuid().ToString("N"));
         _configureServices = configureServices;
@@ -65,7 +65,7 @@ public class StorefrontFactory : WebApplicationFactory<Program>, IAsyncLifetime
             _settings["ConnectionStrings:Storefront"] = builder.ConnectionString;
         }
 
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in settings ?? [])
         {
             _settings[key] = value;
         }
@@ -73,10 +73,13 @@ public class StorefrontFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string DataDirectory { get; }
 
+    /// <summary>The settings this factory starts with; pass them to <see cref="With"/> to open the same database again.</summary>
+    public IReadOnlyDictionary<string, string?> Settings => _settings;
+
     public bool UsesPostgres => _postgresDatabase is not null;
 
     /// <summary>A factory with extra settings (e.g. "Storefront:RateLimiting:LoginPermitLimit") or test services.</summary>
-    public static StorefrontFactory With(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null) =>
+    public static StorefrontFactory With(IEnumerable<KeyValuePair<string, string?>>? settings = null, Action<IServiceCollection>? configureServices = null) =>
         new(settings, configureServices);
 
     public ValueTask InitializeAsync()

@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace Storefront.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The built Storefront.Api.dll run as its own process on Kestrel (not TestServer), the way
+/// <c>dotnet run</c> runs it, with a temp data directory. Disposing kills it and deletes the directory.
+/// </summary>
+public sealed partial class StorefrontProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly string _dataDirectory;
+
+    private StorefrontProcess(string environment, IDictionary<string, string> variables)
+    {
+        _dataDirectory = Path.Combine(Path.GetTempPath(), "storefront-process", Guid.NewGuid().ToString("N"));
+        var dll = typeof(Program).Assembly.Location;
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add("http://127.0.0.1:0");
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+        start.Environment["Storefront__DataDirectory"] = _dataDirectory;
+        start.Environment.Remove("ConnectionStrings__Storefront");
+        foreach (var (key, value) in variables)
+        {
+            start.Environment[key] = value;
+        }
+
+        _process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        _process.OutputDataReceived += (_, e) => Collect(e.Data);
+        _process.ErrorDataReceived += (_, e) => Collect(e.Data);
+        _process.Exited += (_, _) => _listening.TrySetException(new InvalidOperationException("Storefront exited before listening."));
+    }
+
+    public string Output => string.Join('\n', _output);
+
+    public static StorefrontProcess Start(string environment = "Development", IDictionary<string, string>? variables = null)
+    {
+        var process = new StorefrontProcess(environment, variables ?? new Dictionary<string, string>());
+        process._process.Start();
+        process._process.BeginOutputReadLine();
+        process._process.BeginErrorReadLine();
+        return process;
+    }
+
+    /// <summary>The address Kestrel picked, once it logs "Now listening on".</summary>
+    public Task<Uri> ListeningAsync(TimeSpan timeout) => _listening.Task.WaitAsync(timeout);
+
+    public async Task<int> ExitCodeAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cancel.Token);
+        return _process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp directory is harmless.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Likewise.
+        }
+    }
+
+    private void Collect(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _output.Enqueue(line);
+        if (ListeningLine().Match(line) is { Success: true } match)
+        {
+            _listening.TrySetResult(new Uri(match.Groups[1].Value));
+        }
+    }
+
+    [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
+    private static partial Regex ListeningLine();
+}
