@@ -29,14 +29,23 @@ fi
 conf_dir="/etc/postgresql/$version/$cluster"
 # Loopback only: the tests never need more, and nothing else should reach this server.
 mkdir -p "$conf_dir/conf.d"
-printf "listen_addresses = '127.0.0.1'\nport = %s\n" "$port" > "$conf_dir/conf.d/storefront.conf"
+# Test classes run in parallel, each with its own database and pool: allow more than the default 100 clients.
+wanted="$(printf "listen_addresses = '127.0.0.1'\nport = %s\nmax_connections = 400\n" "$port")"
+restart=0
+if [ "$(cat "$conf_dir/conf.d/storefront.conf" 2>/dev/null)" != "$wanted" ]; then
+  printf '%s\n' "$wanted" > "$conf_dir/conf.d/storefront.conf"
+  restart=1
+fi
 if ! grep -q "storefront-local" "$conf_dir/pg_hba.conf"; then
   printf '%s\n' "# storefront-local: password logins from loopback" \
     "host all all 127.0.0.1/32 scram-sha-256" >> "$conf_dir/pg_hba.conf"
 fi
 
 status="$(pg_lsclusters --no-header | awk -v v="$version" -v c="$cluster" '$1==v && $2==c {print $4}')"
-if [ "$status" = "online" ]; then
+if [ "$status" = "online" ] && [ "$restart" = 1 ]; then
+  log "restarting cluster $version/$cluster for new settings"
+  pg_ctlcluster "$version" "$cluster" restart >&2
+elif [ "$status" = "online" ]; then
   pg_ctlcluster "$version" "$cluster" reload >&2
 else
   log "starting cluster $version/$cluster"

@@ -63,6 +63,21 @@ public sealed class AdminUsersTests(StorefrontFactory factory) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Deactivation_stops_live_access_tokens_at_once_and_reactivation_restores_login()
+    {
+        var admin = await factory.LoginAsAdminAsync();
+        var user = await factory.RegisterAndLoginUserAsync();
+        Assert.Equal(HttpStatusCode.OK, (await user.Client.GetAsync("/api/v1/users/me", Ct)).StatusCode);
+
+        await admin.PatchAsJsonAsync($"/api/v1/admin/users/{user.Id}", new { isActive = false }, Ct);
+        await ProblemAssert.IsProblemAsync(await user.Client.GetAsync("/api/v1/users/me", Ct), 401, "invalid_token");
+
+        await admin.PatchAsJsonAsync($"/api/v1/admin/users/{user.Id}", new { isActive = true }, Ct);
+        var fresh = factory.CreateClient((await factory.LoginAsync(user.Email, user.Password)).AccessToken);
+        Assert.Equal(HttpStatusCode.OK, (await fresh.GetAsync("/api/v1/users/me", Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task Admin_can_promote_a_user_whose_next_token_carries_the_role()
     {
         var admin = await factory.LoginAsAdminAsync();

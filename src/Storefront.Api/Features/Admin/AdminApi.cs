@@ -83,7 +83,7 @@ public static class AdminApi
 
     private static async Task<Results<Ok<UserResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         Guid id, AdminUpdateUserRequest request, ClaimsPrincipal principal, StorefrontDbContext db, SessionTokens sessions,
-        TimeProvider time, CancellationToken cancellationToken)
+        DeactivatedAccounts deactivated, TimeProvider time, CancellationToken cancellationToken)
     {
         if (request.Role is not null and not (StorefrontClaims.AdminRole or StorefrontClaims.ShopperRole))
         {
@@ -107,6 +107,7 @@ public static class AdminApi
         user.Role = request.Role ?? user.Role;
         user.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+        await deactivated.SetActiveAsync(user.Id, user.IsActive, cancellationToken);
         if (!user.IsActive)
         {
             await sessions.RevokeAllForUserAsync(user.Id, cancellationToken);

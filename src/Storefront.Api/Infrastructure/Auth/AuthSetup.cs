@@ -11,6 +11,7 @@ public static class AuthSetup
     {
         services.AddSingleton(signingKey);
         services.AddSingleton<AccessTokenIssuer>();
+        services.AddSingleton<DeactivatedAccounts>();
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddAuthentication(JwtAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, JwtAuthenticationHandler>(JwtAuthenticationHandler.SchemeName, null);

@@ -16,6 +16,7 @@ public sealed partial class JwtAuthenticationHandler(
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
     AccessTokenIssuer issuer,
+    DeactivatedAccounts deactivated,
     IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
@@ -46,6 +47,16 @@ public sealed partial class JwtAuthenticationHandler(
         }
 
         var principal = new ClaimsPrincipal(result.ClaimsIdentity);
+        if (!Guid.TryParse(principal.FindFirstValue(StorefrontClaims.UserId), out var userId))
+        {
+            return Fail("The access token has no valid subject.");
+        }
+
+        if (await deactivated.IsDeactivatedAsync(userId, Context.RequestAborted))
+        {
+            return Fail("The account behind this access token has been deactivated.");
+        }
+
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
