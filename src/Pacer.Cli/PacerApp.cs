@@ -69,6 +69,7 @@ public static class PacerApp
         var root = new RootCommand("Pacer: API flows in Markdown, run as tests.");
         root.Subcommands.Add(RunCommand.Create(context));
         root.Subcommands.Add(CheckCommand.Create(context));
+        root.Subcommands.Add(DemoCommand.Create(context));
         return root;
     }
 
