@@ -21,7 +21,7 @@ public sealed class FlowRunner(FlowRunOptions options, BuiltInVariables builtIns
         using var client = FlowHttpClientFactory.Create(options.FollowRedirects, options.Insecure);
         var executor = new StepExecutor(client, builtIns, ResolveBaseUrl(variables), options.Timeout);
 
-        // Names a failed or skipped step should have captured, and which step that was.
+        // Names a failed or skipped step should have captured but did not, and which step that was.
         var missing = new Dictionary<string, int>(StringComparer.Ordinal);
         var results = new List<StepResult>();
         StepResult? firstFailure = null;
@@ -43,17 +43,21 @@ public sealed class FlowRunner(FlowRunOptions options, BuiltInVariables builtIns
                 result = await executor.ExecuteAsync(step, number, variables, cancellationToken).ConfigureAwait(false);
             }
 
-            if (result.Passed)
+            if (!result.Passed)
             {
-                foreach (var capture in step.Captures)
+                firstFailure ??= result.Status == StepStatus.Failed ? result : null;
+            }
+
+            // A step that failed only an assertion (a slow response, say) still captured what it
+            // found, and the executor stored it; only names it could not capture hold later steps back.
+            var captured = result.Captures.Where(c => c.Found).Select(c => c.Capture.Name).ToHashSet(StringComparer.Ordinal);
+            foreach (var capture in step.Captures)
+            {
+                if (captured.Contains(capture.Name))
                 {
                     missing.Remove(capture.Name);
                 }
-            }
-            else
-            {
-                firstFailure ??= result.Status == StepStatus.Failed ? result : null;
-                foreach (var capture in step.Captures)
+                else
                 {
                     missing.TryAdd(capture.Name, number);
                 }

@@ -54,6 +54,19 @@ public sealed class FlowRunnerTests
     }
 
     [Fact]
+    public async Task Step_after_a_failed_step_still_runs_when_that_step_captured_what_it_needs()
+    {
+        await using var server = await TestApiServer.StartAsync();
+        var loginExpectingAnotherToken = Login with { Assertions = [.. Login.Assertions, Check("body.data.token", AssertOperator.Equal, "not-this-token")] };
+
+        var result = await Run(server, Flow("auth.flow.md", loginExpectingAnotherToken, Profile));
+
+        Assert.Equal(StepStatus.Failed, result.Steps[0].Status);
+        Assert.True(result.Steps[0].Captures.Single().Found);
+        Assert.Equal(StepStatus.Passed, result.Steps[1].Status);
+    }
+
+    [Fact]
     public async Task Fail_fast_skips_everything_after_the_first_failure()
     {
         await using var server = await TestApiServer.StartAsync();
