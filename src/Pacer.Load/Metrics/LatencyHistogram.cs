@@ -9,6 +9,10 @@ namespace Pacer.Load.Metrics;
 public sealed class LatencyHistogram
 {
     private readonly long[] _counts;
+
+    // The scheme's numbers, copied into fields so the hot path does no property calls.
+    private readonly long _highest;
+    private readonly int _subBucketBits;
     private long _sum;
     private long _min = long.MaxValue;
     private long _max;
@@ -25,6 +29,8 @@ public sealed class LatencyHistogram
         scheme.Validate();
         Scheme = scheme;
         _counts = new long[scheme.BucketCount];
+        _highest = scheme.HighestTrackableNanoseconds;
+        _subBucketBits = scheme.SubBucketBits;
     }
 
     public HistogramScheme Scheme { get; }
@@ -70,13 +76,13 @@ public sealed class LatencyHistogram
         {
             nanoseconds = 0;
         }
-        else if (nanoseconds > Scheme.HighestTrackableNanoseconds)
+        else if (nanoseconds > _highest)
         {
-            nanoseconds = Scheme.HighestTrackableNanoseconds;
+            nanoseconds = _highest;
             Interlocked.Increment(ref _clamped);
         }
 
-        Interlocked.Increment(ref _counts[Scheme.IndexOf(nanoseconds)]);
+        Interlocked.Increment(ref _counts[IndexOf(nanoseconds)]);
         Interlocked.Add(ref _sum, nanoseconds);
         UpdateMin(nanoseconds);
         UpdateMax(nanoseconds);
@@ -244,6 +250,20 @@ public sealed class LatencyHistogram
         }
 
         return Max;
+    }
+
+    // The same mapping as HistogramScheme.IndexOf, inlined for the hot path (a test checks they agree).
+    internal int IndexOf(long nanoseconds)
+    {
+        var full = 1 << _subBucketBits;
+        if (nanoseconds < full)
+        {
+            return (int)nanoseconds;
+        }
+
+        var shift = 63 - (int)long.LeadingZeroCount(nanoseconds) - (_subBucketBits - 1);
+        var half = full >> 1;
+        return full + ((shift - 1) * half) + (int)(nanoseconds >> shift) - half;
     }
 
     private long[] CopyCounts()

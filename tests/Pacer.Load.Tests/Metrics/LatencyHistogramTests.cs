@@ -79,6 +79,16 @@ public sealed class LatencyHistogramTests
     }
 
     [Fact]
+    public void The_hot_path_bucket_mapping_matches_the_scheme()
+    {
+        var histogram = new LatencyHistogram();
+        for (double value = 0.5; value <= OneHour; value = (value * 1.0007) + 1)
+        {
+            Assert.Equal(histogram.Scheme.IndexOf((long)value), histogram.IndexOf((long)value));
+        }
+    }
+
+    [Fact]
     public void Merged_histograms_equal_one_histogram_over_all_values()
     {
         var a = Sample("lognormal median 5ms", 11, 50_000);
