@@ -1,0 +1,39 @@
+namespace Pacer.Load.Executors;
+
+/// <summary>The closed model: <c>vus</c> virtual users each loop the iteration for <c>duration</c> (k6's constant-vus).</summary>
+public sealed class ConstantVusExecutor : LoadExecutor
+{
+    private readonly TimeSpan _duration;
+
+    public ConstantVusExecutor(int vus, TimeSpan duration, LoadIteration iteration, ExecutorOptions? options = null)
+        : base(iteration, options)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(vus, 1);
+        Vus = vus;
+        _duration = duration;
+    }
+
+    public int Vus { get; }
+
+    public override TimeSpan TotalDuration => _duration;
+
+    protected override Task ExecuteAsync(long start, CancellationToken cancellationToken) =>
+        Task.WhenAll(Enumerable.Range(0, Vus).Select(vu => Task.Run(() => RunVuAsync(vu, start, cancellationToken), CancellationToken.None)));
+
+    private async Task RunVuAsync(int vu, long start, CancellationToken cancellationToken)
+    {
+        VuStarted();
+        try
+        {
+            // A closed-model iteration starts when the previous one ends, so it is due "now".
+            while (!cancellationToken.IsCancellationRequested && Time.GetElapsedTime(start) < _duration)
+            {
+                await RunIterationAsync(new IterationContext(vu, NextIterationNumber(), Time.GetTimestamp()), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            VuStopped();
+        }
+    }
+}

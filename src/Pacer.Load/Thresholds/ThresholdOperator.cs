@@ -1,0 +1,9 @@
+namespace Pacer.Load.Thresholds;
+
+public enum ThresholdOperator
+{
+    LessThan,
+    LessThanOrEqual,
+    GreaterThan,
+    GreaterThanOrEqual,
+}
