@@ -7,7 +7,7 @@ namespace Pacer.Testing.Xunit;
 
 /// <summary>
 /// Makes every <c>*.flow.md</c> under a folder (relative to the test output, or the current directory)
-/// one theory case, shown in the test explorer by its path and <c>@name</c>:
+/// one theory case, shown in the test explorer as <c>Method(flow: flows/auth.flow.md — Login)</c>:
 /// <code>
 /// [Theory, FlowFiles("flows/")]
 /// public async Task Flow_passes(FlowCase flow) =&gt; (await flow.Load().RunAsync(target)).ShouldPass();
@@ -32,7 +32,8 @@ public sealed class FlowFilesAttribute(string folder) : DataAttribute
         var rows = Directory.EnumerateFiles(root, Pattern, Recursive ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly)
             .Select(file => FlowCase.For(file, root, Folder))
             .OrderBy(c => c.Path, StringComparer.Ordinal)
-            .Select(c => new TheoryDataRow(wantsString ? c.Path : c) { TestDisplayName = $"{testMethod.Name}({c.DisplayName})" })
+            // xUnit shows a case as Method(flow: <the FlowCase's ToString>), i.e. its path and @name.
+            .Select(c => new TheoryDataRow(wantsString ? c.Path : c))
             .ToList();
         if (rows.Count == 0)
         {
