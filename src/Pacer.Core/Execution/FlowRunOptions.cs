@@ -24,4 +24,11 @@ public sealed record FlowRunOptions
     public bool FollowRedirects { get; init; }
 
     public bool Insecure { get; init; }
+
+    /// <summary>
+    /// A client the caller owns (an in-process test server's, say). When set, flows send through it
+    /// instead of a client of their own, so <see cref="FollowRedirects"/> and <see cref="Insecure"/> are the
+    /// client's business, its cookies are shared by whoever shares it, and the runner never disposes it.
+    /// </summary>
+    public HttpClient? HttpClient { get; init; }
 }
