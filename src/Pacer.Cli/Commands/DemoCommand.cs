@@ -22,11 +22,13 @@ public static class DemoCommand
         };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print every request and response in full" };
         var noColor = new Option<bool>("--no-color") { Description = "Plain output even on a terminal" };
+        var softBudgets = new Option<bool>("--soft-budgets") { Description = "Report missed `duration <` budgets as warnings (noisy machines)" };
 
         var command = new Command("demo", "Start the embedded Storefront API and run the bundled example flows against it");
         command.Options.Add(reports);
         command.Options.Add(verbose);
         command.Options.Add(noColor);
+        command.Options.Add(softBudgets);
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var flows = BundledFlowsDirectory;
@@ -60,6 +62,11 @@ public static class DemoCommand
             if (parsed.GetValue(noColor))
             {
                 runArgs.Add("--no-color");
+            }
+
+            if (parsed.GetValue(softBudgets))
+            {
+                runArgs.Add("--soft-budgets");
             }
 
             var runContext = context with { CurrentDirectory = AppContext.BaseDirectory };

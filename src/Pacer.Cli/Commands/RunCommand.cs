@@ -103,6 +103,7 @@ public static class RunCommand
                 FailFast = parsed.GetValue(options.FailFast),
                 FollowRedirects = parsed.GetValue(options.FollowRedirects),
                 Insecure = parsed.GetValue(options.Insecure),
+                SoftBudgets = parsed.GetValue(options.SoftBudgets),
             };
         }
 

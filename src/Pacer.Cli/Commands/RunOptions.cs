@@ -28,6 +28,11 @@ internal sealed class RunOptions
 
     public Option<bool> Insecure { get; } = new("--insecure", "-k") { Description = "Accept any TLS certificate (self-signed test servers)" };
 
+    public Option<bool> SoftBudgets { get; } = new("--soft-budgets")
+    {
+        Description = "Report missed `duration <` budgets as warnings; every other assertion still fails (noisy CI machines)",
+    };
+
     public Option<string[]> Reports { get; } = new("--report")
     {
         Description = "Write a report: FORMAT=PATH with FORMAT json, junit or markdown (repeatable)",
@@ -41,7 +46,7 @@ internal sealed class RunOptions
     public void AddTo(Command command)
     {
         command.Arguments.Add(Paths);
-        foreach (Option option in new Option[] { BaseUrl, Env, Vars, Jobs, FailFast, Timeout, FollowRedirects, Insecure, Reports, Verbose, NoColor })
+        foreach (Option option in new Option[] { BaseUrl, Env, Vars, Jobs, FailFast, Timeout, FollowRedirects, Insecure, SoftBudgets, Reports, Verbose, NoColor })
         {
             command.Options.Add(option);
         }

@@ -26,6 +26,13 @@ public sealed record FlowRunOptions
     public bool Insecure { get; init; }
 
     /// <summary>
+    /// Report a missed <c>duration &lt;</c> budget as a warning, like a soft assertion, while every
+    /// other assertion still fails the step. For functional runs on noisy shared machines, where
+    /// timing is not what is being tested; budgets are enforced by default.
+    /// </summary>
+    public bool SoftBudgets { get; init; }
+
+    /// <summary>
     /// A client the caller owns (an in-process test server's, say). When set, flows send through it
     /// instead of a client of their own, so <see cref="FollowRedirects"/> and <see cref="Insecure"/> are the
     /// client's business, its cookies are shared by whoever shares it, and the runner never disposes it.

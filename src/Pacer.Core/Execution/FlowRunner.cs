@@ -19,7 +19,7 @@ public sealed class FlowRunner(FlowRunOptions options, BuiltInVariables builtIns
         var stopwatch = Stopwatch.StartNew();
         var variables = new VariableScope(options.Overrides, options.EnvironmentVariables, ToJson(flow.Metadata.Defaults));
         using var ownClient = options.HttpClient is null ? FlowHttpClientFactory.Create(options.FollowRedirects, options.Insecure) : null;
-        var executor = new StepExecutor(options.HttpClient ?? ownClient!, builtIns, ResolveBaseUrl(variables), options.Timeout);
+        var executor = new StepExecutor(options.HttpClient ?? ownClient!, builtIns, ResolveBaseUrl(variables), options.Timeout, options.SoftBudgets);
 
         // Names a failed or skipped step should have captured but did not, and which step that was.
         var missing = new Dictionary<string, int>(StringComparer.Ordinal);

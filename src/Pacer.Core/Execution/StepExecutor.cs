@@ -11,7 +11,7 @@ namespace Pacer.Core.Execution;
 /// evaluates captures then assertions, and stores captures in the scope. It knows nothing about
 /// files or other steps, so <c>pacer load</c> and Pacer.Testing can drive it directly.
 /// </summary>
-public sealed class StepExecutor(HttpClient client, BuiltInVariables builtIns, string? baseUrl, TimeSpan defaultTimeout)
+public sealed class StepExecutor(HttpClient client, BuiltInVariables builtIns, string? baseUrl, TimeSpan defaultTimeout, bool softBudgets = false)
 {
     public async Task<StepResult> ExecuteAsync(StepNode step, int number, VariableScope variables, CancellationToken cancellationToken)
     {
@@ -67,12 +67,16 @@ public sealed class StepExecutor(HttpClient client, BuiltInVariables builtIns, s
             variables.SetCaptured(capture.Capture.Name, capture.Value);
         }
 
-        var assertions = step.Assertions.Select(a => AssertionEvaluator.Evaluate(a, response, variables, builtIns)).ToList();
+        var assertions = step.Assertions.Select(a => AssertionEvaluator.Evaluate(Effective(a), response, variables, builtIns)).ToList();
         var reason = FailureReason(captures, assertions);
         return reason is null
             ? new StepResult(step, number, StepStatus.Passed, null, request, response, assertions, captures, response.Duration, 1)
             : Failed(step, number, reason, request, response, assertions, captures);
     }
+
+    /// <summary>With soft budgets, a <c>duration</c> assertion counts as a soft one (see <see cref="FlowRunOptions.SoftBudgets"/>).</summary>
+    private AssertionNode Effective(AssertionNode assertion) =>
+        softBudgets && assertion.Subject.Root == PathRoot.Duration && !assertion.IsSoft ? assertion with { IsSoft = true } : assertion;
 
     private static string? FailureReason(IReadOnlyList<CaptureOutcome> captures, IReadOnlyList<AssertionOutcome> assertions)
     {

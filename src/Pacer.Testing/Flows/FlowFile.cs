@@ -58,6 +58,7 @@ public sealed class FlowFile
                 Timeout = settings.Timeout,
                 FailFast = settings.FailFast,
                 FollowRedirects = settings.FollowRedirects,
+                SoftBudgets = settings.SoftBudgets,
                 HttpClient = client,
             };
             var runner = new FlowRunner(options, BuiltInVariables.CreateDefault());

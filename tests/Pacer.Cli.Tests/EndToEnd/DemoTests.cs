@@ -9,12 +9,16 @@ namespace Pacer.Cli.Tests.EndToEnd;
 /// </summary>
 public sealed class DemoTests
 {
+    /// <summary>
+    /// Behaviour, not speed: this suite shares 2 cores with others, so missed budgets are warnings
+    /// here (<c>--soft-budgets</c>); every other assertion of every bundled flow must hold.
+    /// </summary>
     [Fact]
     public async Task Demo_starts_storefront_and_every_bundled_flow_passes()
     {
         using var directory = new TempDirectory();
 
-        var outcome = await PacerCli.RunAsync(directory.Path, "demo", "--report", "json=out/demo.json");
+        var outcome = await PacerCli.RunAsync(directory.Path, "demo", "--soft-budgets", "--report", "json=out/demo.json");
 
         Assert.True(outcome.ExitCode == ExitCodes.Passed, outcome.ToString());
         Assert.Contains("Storefront is up at http://127.0.0.1:", outcome.Out, StringComparison.Ordinal);

@@ -118,6 +118,35 @@ public sealed class KestFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task Soft_budgets_turn_a_missed_duration_budget_into_a_warning()
+    {
+        await using var server = await TestApiServer.StartAsync();
+        server.Mode = ServerMode.Slow;
+        var flow = temp.Write("project.flow.md", KestFlow.Replace("duration < 3000ms", "duration < 300ms", StringComparison.Ordinal));
+
+        var outcome = await PacerCli.RunAsync(temp.Path, "run", flow, "--base-url", server.BaseUrl, "--soft-budgets", "--report", "json=out/run.json");
+
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        using var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(temp.Combine("out/run.json")));
+        var summary = report.RootElement.GetProperty("summary");
+        Assert.Equal(0, summary.GetProperty("failed").GetInt32());
+        Assert.True(summary.GetProperty("warnings").GetInt32() > 0, outcome.ToString());
+    }
+
+    [Fact]
+    public async Task Soft_budgets_still_fail_every_other_assertion()
+    {
+        await using var server = await TestApiServer.StartAsync();
+        server.Mode = ServerMode.WrongAnswers;
+        var flow = temp.Write("project.flow.md", KestFlow);
+
+        var outcome = await PacerCli.RunAsync(temp.Path, "run", flow, "--base-url", server.BaseUrl, "--soft-budgets");
+
+        Assert.True(outcome.ExitCode == 1, outcome.ToString());
+        Assert.Contains("body.code == 0", outcome.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Syntax_error_gives_exit_2_with_its_line_and_runs_nothing()
     {
         await using var server = await TestApiServer.StartAsync();
