@@ -9,7 +9,10 @@ public sealed class ConnectionOptions
 
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Time allowed for one exchange, from the first byte sent to the last byte of the body.</summary>
+    /// <summary>
+    /// Time allowed for one exchange, from the first byte sent to the last byte of the body.
+    /// <see cref="Timeout.InfiniteTimeSpan"/> skips the per-request timer (the caller's token still applies).
+    /// </summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Upper bound on the status line plus headers (and chunk trailers) of one response.</summary>

@@ -69,12 +69,20 @@ public sealed class Http11Connection : IDisposable
         finally
         {
             registration.Dispose();
-            _timeoutCts.CancelAfter(Timeout.Infinite);
+            if (_options.RequestTimeout != Timeout.InfiniteTimeSpan)
+            {
+                _timeoutCts.CancelAfter(Timeout.Infinite);
+            }
         }
     }
 
     private CancellationToken StartTimeout(CancellationToken callerToken, out CancellationTokenRegistration registration)
     {
+        if (_options.RequestTimeout == Timeout.InfiniteTimeSpan && !callerToken.CanBeCanceled)
+        {
+            registration = default;
+            return CancellationToken.None;
+        }
         if (!_timeoutCts.TryReset())
         {
             _timeoutCts.Dispose();

@@ -1,0 +1,21 @@
+using System.Globalization;
+using Pacer.Bench;
+
+try
+{
+    var options = BenchOptions.Parse(args);
+    var result = options.Mode switch
+    {
+        "engine" => await EngineLoad.RunAsync(options),
+        "httpclient" => await HttpClientLoad.RunAsync(options),
+        "alloc" => await EngineLoad.MeasureAllocationsAsync(options),
+        _ => throw new ArgumentException(BenchOptions.Usage),
+    };
+    Console.WriteLine(result.ToString(CultureInfo.InvariantCulture));
+    return 0;
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 2;
+}
