@@ -1,6 +1,13 @@
 using System.Globalization;
 using Pacer.Bench;
 
+if (args is ["parser", ..])
+{
+    // BenchmarkDotNet micro-benchmark of the response parser (run with -c Release).
+    BenchmarkDotNet.Running.BenchmarkRunner.Run<ResponseParserBenchmarks>(args: args[1..]);
+    return 0;
+}
+
 try
 {
     var options = BenchOptions.Parse(args);
