@@ -239,4 +239,59 @@ public class Http11ConnectionTests
         Assert.Equal(200, result.StatusCode);
         Assert.Equal(7, result.BodyBytes);
     }
+
+    [Fact]
+    public async Task Reads_no_body_for_head_and_keeps_the_connection_for_the_next_get()
+    {
+        await using var server = await KestrelTestServer.StartAsync(app => app.MapMethods("/doc", ["GET", "HEAD"], () => Results.Text("twelve bytes")));
+        using var connection = Connect(server.Port, captureBody: true);
+
+        var head = await connection.SendAsync(PreparedRequest.Create("HEAD", "x", "/doc"), TestCancellation.Token);
+        var get = await connection.SendAsync(Get(server.Port, "/doc"), TestCancellation.Token);
+
+        Assert.True(head.Succeeded, head.Failure.ToString());
+        Assert.Equal(0, head.BodyBytes);
+        Assert.True(get.Succeeded, get.Failure.ToString());
+        Assert.Equal("twelve bytes", Encoding.UTF8.GetString(connection.Response.Body.Span));
+        Assert.Equal(1, connection.ConnectCount);
+    }
+
+    [Fact]
+    public async Task Honours_the_callers_token_when_the_request_timeout_is_infinite()
+    {
+        using var server = new RawTcpServer((socket, _) =>
+        {
+            RawTcpServer.ReadRequestHead(socket, new byte[4096]);
+            socket.Receive(new byte[1]); // never answers; returns when the client goes away
+        });
+        using var connection = new Http11Connection(new ConnectionOptions
+        {
+            Host = "127.0.0.1", Port = server.Port, RequestTimeout = Timeout.InfiniteTimeSpan,
+        });
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestCancellation.Token);
+        cancel.CancelAfter(200);
+
+        var result = await connection.SendAsync(Get(server.Port, "/"), cancel.Token);
+
+        Assert.Equal(HttpFailureKind.Canceled, result.Failure);
+        Assert.False(connection.IsConnected);
+    }
+
+    [Fact]
+    public async Task Recovers_on_the_same_object_after_a_timeout()
+    {
+        await using var server = await KestrelTestServer.StartAsync(app =>
+        {
+            app.MapGet("/stall", async (HttpContext context) => await Task.Delay(Timeout.Infinite, context.RequestAborted));
+            app.MapGet("/fast", () => "fast");
+        });
+        using var connection = Connect(server.Port, timeout: TimeSpan.FromMilliseconds(200));
+
+        var stalled = await connection.SendAsync(Get(server.Port, "/stall"), TestCancellation.Token);
+        var fast = await connection.SendAsync(Get(server.Port, "/fast"), TestCancellation.Token);
+
+        Assert.Equal(HttpFailureKind.Timeout, stalled.Failure);
+        Assert.True(fast.Succeeded, fast.Failure.ToString());
+        Assert.Equal(2, connection.ConnectCount);
+    }
 }
