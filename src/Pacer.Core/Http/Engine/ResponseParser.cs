@@ -274,34 +274,14 @@ public sealed class ResponseParser(int maxHeaderBytes, CapturedHeaders? captured
     {
         // Chunk framing lines are not part of the head; only trailers count towards its limit.
         _headBytes = 0;
-        var end = line.IndexOfAny(";\t "u8);
-        var digits = end < 0 ? line : line[..end];
-        if (digits.IsEmpty || digits.Length > 15)
+        if (!ChunkSizeLine.TryParse(line, out var size))
         {
             return Protocol("invalid chunk size");
-        }
-        long size = 0;
-        foreach (var b in digits)
-        {
-            var nibble = HexValue(b);
-            if (nibble < 0)
-            {
-                return Protocol("invalid chunk size");
-            }
-            size = (size << 4) | (long)nibble;
         }
         _remaining = size;
         _state = size == 0 ? State.TrailerLine : State.ChunkData;
         return true;
     }
-
-    private static int HexValue(byte b) => b switch
-    {
-        >= (byte)'0' and <= (byte)'9' => b - '0',
-        >= (byte)'a' and <= (byte)'f' => b - 'a' + 10,
-        >= (byte)'A' and <= (byte)'F' => b - 'A' + 10,
-        _ => -1,
-    };
 
     private bool OnChunkDataEnd(ReadOnlySpan<byte> line)
     {
