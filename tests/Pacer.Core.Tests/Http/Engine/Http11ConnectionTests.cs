@@ -285,7 +285,8 @@ public class Http11ConnectionTests
             app.MapGet("/stall", async (HttpContext context) => await Task.Delay(Timeout.Infinite, context.RequestAborted));
             app.MapGet("/fast", () => "fast");
         });
-        using var connection = Connect(server.Port, timeout: TimeSpan.FromMilliseconds(200));
+        // Long enough that the fresh connection for /fast never hits it on a loaded machine.
+        using var connection = Connect(server.Port, timeout: TimeSpan.FromSeconds(1));
 
         var stalled = await connection.SendAsync(Get(server.Port, "/stall"), TestCancellation.Token);
         var fast = await connection.SendAsync(Get(server.Port, "/fast"), TestCancellation.Token);
