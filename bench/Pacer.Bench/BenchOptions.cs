@@ -1,0 +1,38 @@
+using System.Net;
+
+namespace Pacer.Bench;
+
+/// <summary>Command line: MODE URL [-c connections] [-d seconds]. Loopback targets only.</summary>
+internal sealed record BenchOptions(string Mode, Uri Url, int Connections, TimeSpan Duration)
+{
+    public const string Usage = "usage: Pacer.Bench engine|httpclient|alloc|parser http://127.0.0.1:PORT/path [-c 64] [-d 10]";
+
+    public static BenchOptions Parse(string[] args)
+    {
+        if (args.Length < 2)
+        {
+            throw new ArgumentException(Usage);
+        }
+        var url = new Uri(args[1]);
+        if (url.Scheme != "http" || !IsLoopback(url.Host))
+        {
+            throw new ArgumentException($"refusing {url}: only http:// on a loopback host is benchmarked");
+        }
+        var connections = 64;
+        var seconds = 10.0;
+        for (var i = 2; i + 1 < args.Length; i += 2)
+        {
+            switch (args[i])
+            {
+                case "-c": connections = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture); break;
+                case "-d": seconds = double.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture); break;
+                default: throw new ArgumentException($"unknown option {args[i]}\n{Usage}");
+            }
+        }
+        return new BenchOptions(args[0], url, connections, TimeSpan.FromSeconds(seconds));
+    }
+
+    private static bool IsLoopback(string host) =>
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase) ||
+        (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+}

@@ -1,0 +1,34 @@
+namespace Pacer.Core.Http.Engine;
+
+/// <summary>Settings for one keep-alive <see cref="Http11Connection"/> (one per virtual user).</summary>
+public sealed class ConnectionOptions
+{
+    public required string Host { get; init; }
+
+    public required int Port { get; init; }
+
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Time allowed for one exchange, from the first byte sent to the last byte of the body.
+    /// <see cref="Timeout.InfiniteTimeSpan"/> skips the per-request timer (the caller's token still applies).
+    /// </summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Upper bound on the status line plus headers (and chunk trailers) of one response.</summary>
+    public int MaxHeaderBytes { get; init; } = 16 * 1024;
+
+    public int ReceiveBufferBytes { get; init; } = 16 * 1024;
+
+    /// <summary>Copy the body into a pooled buffer so assertions can read it; off for pure throughput.</summary>
+    public bool CaptureBody { get; init; }
+
+    /// <summary>Bodies longer than this are counted in full but captured only up to here.</summary>
+    public int MaxCapturedBodyBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>Response headers whose values are kept (case-insensitive), e.g. Content-Type or Location.</summary>
+    public IReadOnlyList<string> CapturedHeaders { get; init; } = [];
+
+    /// <summary>The receive buffer must hold a whole header line, so it is never smaller than the header limit.</summary>
+    internal int EffectiveReceiveBufferBytes => Math.Max(ReceiveBufferBytes, MaxHeaderBytes + 2);
+}

@@ -1,0 +1,234 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.CompilerServices;
+
+namespace Pacer.Core.Http.Engine;
+
+/// <summary>
+/// One keep-alive HTTP/1.1 connection over a raw socket, used by one virtual user at a time
+/// (not thread-safe). Buffers are rented once; the async state machine is pooled, so a steady
+/// stream of requests allocates nothing.
+/// Retry rule: when a connection reused from an earlier exchange turns out closed or reset
+/// before any byte of the response arrived, and the request is idempotent (GET, HEAD, PUT,
+/// DELETE, OPTIONS, TRACE), the request is sent once more on a fresh connection; the server
+/// most likely closed the idle connection between requests. Nothing else is retried.
+/// </summary>
+public sealed class Http11Connection : IDisposable
+{
+    private readonly ConnectionOptions _options;
+    private readonly ResponseParser _parser;
+    private readonly RequestWriter _writer = new();
+    private readonly byte[] _receiveBuffer;
+    private CancellationTokenSource _timeoutCts = new();
+    private EndPoint? _endPoint;
+    private Socket? _socket;
+    private int _start;
+    private int _end;
+
+    public Http11Connection(ConnectionOptions options)
+    {
+        _options = options;
+        _receiveBuffer = ArrayPool<byte>.Shared.Rent(options.EffectiveReceiveBufferBytes);
+        var headers = options.CapturedHeaders.Count > 0 ? new CapturedHeaders(options.CapturedHeaders) : null;
+        var body = options.CaptureBody ? new PooledBodyBuffer(options.MaxCapturedBodyBytes) : null;
+        _parser = new ResponseParser(options.MaxHeaderBytes, headers, body);
+        Response = new HttpResponseView(_parser);
+    }
+
+    /// <summary>The last response; valid until the next request.</summary>
+    public HttpResponseView Response { get; }
+
+    public bool IsConnected => _socket is not null;
+
+    /// <summary>How many TCP connections this object opened (1 for a healthy keep-alive run).</summary>
+    public int ConnectCount { get; private set; }
+
+    public ValueTask<HttpExchangeResult> SendAsync(PreparedRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync(request, default, cancellationToken);
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<HttpExchangeResult> SendAsync(PreparedRequest request, RequestVariables variables, CancellationToken cancellationToken)
+    {
+        var token = StartTimeout(cancellationToken, out var registration);
+        try
+        {
+            var reconnected = false;
+            while (true)
+            {
+                var result = await ExchangeOnceAsync(request, variables, token, cancellationToken).ConfigureAwait(false);
+                if (result.Failure is HttpFailureKind.Closed or HttpFailureKind.Reset && result.StatusCode == -1 &&
+                    request.IsIdempotent && !reconnected)
+                {
+                    reconnected = true;
+                    continue;
+                }
+                return result with { StatusCode = Math.Max(result.StatusCode, 0), Reconnected = reconnected };
+            }
+        }
+        finally
+        {
+            registration.Dispose();
+            if (_options.RequestTimeout != Timeout.InfiniteTimeSpan)
+            {
+                _timeoutCts.CancelAfter(Timeout.Infinite);
+            }
+        }
+    }
+
+    private CancellationToken StartTimeout(CancellationToken callerToken, out CancellationTokenRegistration registration)
+    {
+        if (_options.RequestTimeout == Timeout.InfiniteTimeSpan && !callerToken.CanBeCanceled)
+        {
+            registration = default;
+            return CancellationToken.None;
+        }
+        if (!_timeoutCts.TryReset())
+        {
+            _timeoutCts.Dispose();
+            _timeoutCts = new CancellationTokenSource();
+        }
+        _timeoutCts.CancelAfter(_options.RequestTimeout);
+        registration = callerToken.CanBeCanceled
+            ? callerToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), _timeoutCts)
+            : default;
+        return _timeoutCts.Token;
+    }
+
+    /// <summary>One attempt. StatusCode -1 in a failed result means "nothing received on a reused connection": safe to retry.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<HttpExchangeResult> ExchangeOnceAsync(PreparedRequest request, RequestVariables variables, CancellationToken token, CancellationToken callerToken)
+    {
+        var reused = _socket is not null && _start == _end;
+        if (_socket is not null && !reused)
+        {
+            Close(); // stray bytes from the previous response: the stream is out of step.
+        }
+        long sent = 0, received = 0;
+        try
+        {
+            if (_socket is null)
+            {
+                await ConnectAsync(token).ConfigureAwait(false);
+            }
+            var bytes = _writer.Write(request, variables);
+            while (sent < bytes.Length)
+            {
+                sent += await _socket!.SendAsync(bytes[(int)sent..], SocketFlags.None, token).ConfigureAwait(false);
+            }
+
+            _parser.Reset(request.IsHead);
+            while (true)
+            {
+                if (_start < _end)
+                {
+                    var status = _parser.Parse(_receiveBuffer.AsSpan(_start, _end - _start), out var consumed);
+                    _start += consumed;
+                    if (status == ParseStatus.Complete)
+                    {
+                        return Finish(sent, received);
+                    }
+                    if (status == ParseStatus.Error)
+                    {
+                        Close();
+                        return new HttpExchangeResult(_parser.Failure, _parser.StatusCode, _parser.BodyBytes, sent, received, false);
+                    }
+                }
+                MakeRoomForRead();
+                var read = await _socket!.ReceiveAsync(_receiveBuffer.AsMemory(_end), SocketFlags.None, token).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    var status = _parser.OnEndOfStream();
+                    Close();
+                    if (status == ParseStatus.Complete)
+                    {
+                        return new HttpExchangeResult(HttpFailureKind.None, _parser.StatusCode, _parser.BodyBytes, sent, received, false);
+                    }
+                    return new HttpExchangeResult(HttpFailureKind.Closed, RetryMarker(reused, received, _parser.StatusCode), _parser.BodyBytes, sent, received, false);
+                }
+                _end += read;
+                received += read;
+            }
+        }
+        catch (Exception ex) when (ex is SocketException or OperationCanceledException or ObjectDisposedException or IOException)
+        {
+            Close();
+            var kind = SocketFailureClassifier.Classify(ex, _timeoutCts.IsCancellationRequested && !callerToken.IsCancellationRequested, callerToken.IsCancellationRequested);
+            var statusCode = kind is HttpFailureKind.Reset or HttpFailureKind.Closed ? RetryMarker(reused, received, _parser.StatusCode) : _parser.StatusCode;
+            return new HttpExchangeResult(kind, statusCode, _parser.BodyBytes, sent, received, false);
+        }
+    }
+
+    private static int RetryMarker(bool reused, long received, int statusCode) => reused && received == 0 ? -1 : statusCode;
+
+    private HttpExchangeResult Finish(long sent, long received)
+    {
+        if (!_parser.KeepAlive)
+        {
+            Close();
+        }
+        return new HttpExchangeResult(HttpFailureKind.None, _parser.StatusCode, _parser.BodyBytes, sent, received, false);
+    }
+
+    private void MakeRoomForRead()
+    {
+        if (_start == _end)
+        {
+            _start = _end = 0;
+        }
+        else if (_end == _receiveBuffer.Length)
+        {
+            // A partial line sits at the end: move it to the front so the rest can follow.
+            Buffer.BlockCopy(_receiveBuffer, _start, _receiveBuffer, 0, _end - _start);
+            _end -= _start;
+            _start = 0;
+        }
+    }
+
+    private async ValueTask ConnectAsync(CancellationToken token)
+    {
+        _endPoint ??= await ResolveAsync(token).ConfigureAwait(false);
+        var socket = new Socket(_endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        using var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(token);
+        connectTimeout.CancelAfter(_options.ConnectTimeout);
+        try
+        {
+            await socket.ConnectAsync(_endPoint, connectTimeout.Token).ConfigureAwait(false);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+        _socket = socket;
+        _start = _end = 0;
+        ConnectCount++;
+    }
+
+    private async ValueTask<EndPoint> ResolveAsync(CancellationToken token)
+    {
+        if (IPAddress.TryParse(_options.Host, out var address))
+        {
+            return new IPEndPoint(address, _options.Port);
+        }
+        var addresses = await Dns.GetHostAddressesAsync(_options.Host, token).ConfigureAwait(false);
+        return new IPEndPoint(addresses[0], _options.Port);
+    }
+
+    /// <summary>Drops the TCP connection; the next request opens a new one.</summary>
+    public void Close()
+    {
+        _socket?.Dispose();
+        _socket = null;
+        _start = _end = 0;
+    }
+
+    public void Dispose()
+    {
+        Close();
+        _writer.Dispose();
+        _parser.Body?.Dispose();
+        _timeoutCts.Dispose();
+        ArrayPool<byte>.Shared.Return(_receiveBuffer);
+    }
+}

@@ -1,0 +1,16 @@
+namespace Pacer.Core.Http.Engine;
+
+/// <summary>
+/// Outcome of one request/response exchange; a value so the hot path allocates nothing.
+/// Status and headers of a successful exchange are read from <see cref="Http11Connection.Response"/>.
+/// </summary>
+public readonly record struct HttpExchangeResult(
+    HttpFailureKind Failure,
+    int StatusCode,
+    long BodyBytes,
+    long BytesSent,
+    long BytesReceived,
+    bool Reconnected)
+{
+    public bool Succeeded => Failure == HttpFailureKind.None;
+}
