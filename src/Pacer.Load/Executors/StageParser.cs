@@ -27,18 +27,18 @@ public static class StageParser
             var item = part.Trim();
             if (item.Length == 0)
             {
-                throw new StageParseException(text, column + 1, "empty stage; expected something like 30s:0->100");
+                throw new LoadSyntaxException("stages", text, column + 1, "empty stage; expected something like 30s:0->100");
             }
 
             var colon = item.IndexOf(':', StringComparison.Ordinal);
             if (colon < 0)
             {
-                throw new StageParseException(text, column + 1, $"expected duration:level in '{item}'");
+                throw new LoadSyntaxException("stages", text, column + 1, $"expected duration:level in '{item}'");
             }
 
             if (!DurationSyntax.TryParse(item[..colon].Trim(), out var duration, out var error))
             {
-                throw new StageParseException(text, column + 1, error!);
+                throw new LoadSyntaxException("stages", text, column + 1, error!);
             }
 
             var levels = item[(colon + 1)..];
@@ -80,14 +80,14 @@ public static class StageParser
             }
             else
             {
-                throw new StageParseException(text, column, $"a rate needs a unit, as in {trimmed}/s");
+                throw new LoadSyntaxException("stages", text, column, $"a rate needs a unit, as in {trimmed}/s");
             }
         }
 
         var styles = rate ? NumberStyles.AllowDecimalPoint : NumberStyles.None;
         if (!double.TryParse(trimmed, styles, CultureInfo.InvariantCulture, out var value))
         {
-            throw new StageParseException(text, column, rate ? $"expected a rate like 100/s, found '{level.Trim()}'" : $"expected a whole number of VUs, found '{level.Trim()}'");
+            throw new LoadSyntaxException("stages", text, column, rate ? $"expected a rate like 100/s, found '{level.Trim()}'" : $"expected a whole number of VUs, found '{level.Trim()}'");
         }
 
         return value * scale;

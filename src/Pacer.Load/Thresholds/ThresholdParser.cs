@@ -160,6 +160,6 @@ public static class ThresholdParser
 
     private static bool IsOperatorChar(char c) => c is '<' or '>' or '=';
 
-    private static ThresholdParseException Error(string text, int position, string reason) =>
-        new(text, position + 1, reason);
+    private static LoadSyntaxException Error(string text, int position, string reason) =>
+        new("threshold", text, position + 1, reason);
 }

@@ -44,7 +44,7 @@ public sealed class StageParserTests
     [InlineData("1m:100/s, 2m:fast/s", true, 14, "expected a rate")]
     public void Rejects_malformed_stages_with_a_column(string text, bool rate, int column, string reason)
     {
-        var error = Assert.Throws<StageParseException>(() => rate ? StageParser.ParseRateStages(text) : StageParser.ParseVuStages(text));
+        var error = Assert.Throws<LoadSyntaxException>(() => rate ? StageParser.ParseRateStages(text) : StageParser.ParseVuStages(text));
 
         Assert.Equal(column, error.Column);
         Assert.Contains(reason, error.Reason, StringComparison.Ordinal);

@@ -59,7 +59,7 @@ public sealed class ThresholdParserTests
     [InlineData("step[Login]p99<1s", 12, "expected '.'")]
     public void Rejects_malformed_thresholds_with_a_column_and_reason(string text, int column, string reason)
     {
-        var error = Assert.Throws<ThresholdParseException>(() => ThresholdParser.Parse(text));
+        var error = Assert.Throws<LoadSyntaxException>(() => ThresholdParser.Parse(text));
 
         Assert.Equal(column, error.Column);
         Assert.Contains(reason, error.Reason, StringComparison.Ordinal);
@@ -69,7 +69,7 @@ public sealed class ThresholdParserTests
     [Fact]
     public void Renders_a_caret_under_the_offending_column()
     {
-        var error = Assert.Throws<ThresholdParseException>(() => ThresholdParser.Parse("p95<150xs"));
+        var error = Assert.Throws<LoadSyntaxException>(() => ThresholdParser.Parse("p95<150xs"));
 
         Assert.Equal("p95<150xs\n    ^ unknown duration unit 'xs' (use us, ms, s, m or h)", error.Render());
     }
