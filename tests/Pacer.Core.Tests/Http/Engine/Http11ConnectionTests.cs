@@ -12,6 +12,17 @@ public class Http11ConnectionTests
 {
     private static readonly byte[] Ok = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"u8.ToArray();
 
+    /// <summary>Each connection answers exactly one request and then closes without saying so.</summary>
+    private static RawTcpServer AnswersOneRequestPerConnection() => new((socket, _) =>
+    {
+        if (RawTcpServer.ReadRequestHead(socket, new byte[4096]))
+        {
+            socket.Send(Ok);
+        }
+
+        socket.Shutdown(SocketShutdown.Both);
+    });
+
     private static Http11Connection Connect(int port, bool captureBody = false, TimeSpan? timeout = null) => new(new ConnectionOptions
     {
         Host = "127.0.0.1",
@@ -153,7 +164,10 @@ public class Http11ConnectionTests
         }));
         using var connection = new Http11Connection(new ConnectionOptions
         {
-            Host = "127.0.0.1", Port = server.Port, CaptureBody = true, MaxCapturedBodyBytes = 1024,
+            Host = "127.0.0.1",
+            Port = server.Port,
+            CaptureBody = true,
+            MaxCapturedBodyBytes = 1024,
         });
 
         var result = await connection.SendAsync(Get(server.Port, "/huge"), TestCancellation.Token);
@@ -181,15 +195,7 @@ public class Http11ConnectionTests
     [Fact]
     public async Task Retries_an_idempotent_request_once_when_the_idle_connection_was_closed()
     {
-        // Each connection answers exactly one request and then closes without saying so.
-        using var server = new RawTcpServer((socket, _) =>
-        {
-            if (RawTcpServer.ReadRequestHead(socket, new byte[4096]))
-            {
-                socket.Send(Ok);
-            }
-            socket.Shutdown(SocketShutdown.Both);
-        });
+        using var server = AnswersOneRequestPerConnection();
         using var connection = Connect(server.Port);
         Assert.True((await connection.SendAsync(Get(server.Port, "/"), TestCancellation.Token)).Succeeded);
         await Task.Delay(100, TestCancellation.Token);
@@ -204,14 +210,7 @@ public class Http11ConnectionTests
     [Fact]
     public async Task Does_not_retry_a_post_when_the_idle_connection_was_closed()
     {
-        using var server = new RawTcpServer((socket, _) =>
-        {
-            if (RawTcpServer.ReadRequestHead(socket, new byte[4096]))
-            {
-                socket.Send(Ok);
-            }
-            socket.Shutdown(SocketShutdown.Both);
-        });
+        using var server = AnswersOneRequestPerConnection();
         using var connection = Connect(server.Port);
         Assert.True((await connection.SendAsync(Get(server.Port, "/"), TestCancellation.Token)).Succeeded);
         await Task.Delay(100, TestCancellation.Token);
@@ -266,7 +265,9 @@ public class Http11ConnectionTests
         });
         using var connection = new Http11Connection(new ConnectionOptions
         {
-            Host = "127.0.0.1", Port = server.Port, RequestTimeout = Timeout.InfiniteTimeSpan,
+            Host = "127.0.0.1",
+            Port = server.Port,
+            RequestTimeout = Timeout.InfiniteTimeSpan,
         });
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestCancellation.Token);
         cancel.CancelAfter(200);

@@ -46,9 +46,11 @@ internal sealed class RawTcpServer : IDisposable
                     {
                         socket.Dispose();
                     }
-                }) { IsBackground = true }.Start();
+                })
+                { IsBackground = true }.Start();
             }
-        }) { IsBackground = true };
+        })
+        { IsBackground = true };
         _thread.Start();
     }
 
