@@ -1,0 +1,67 @@
+namespace Pacer.Load.Results;
+
+/// <summary>The whole run at a glance: the <c>summary</c> object of the result file.</summary>
+public sealed record LoadResultSummary
+{
+    public long Requests { get; init; }
+
+    public long Failures { get; init; }
+
+    /// <summary>Requests per second over <see cref="LoadResult.DurationSeconds"/>.</summary>
+    public double Rps { get; init; }
+
+    /// <summary>Failures / requests, 0–1.</summary>
+    public double ErrorRate { get; init; }
+
+    /// <summary>Keys are the kebab names of <see cref="Metrics.FailureKind"/>: <c>4xx</c>, <c>5xx</c>, <c>timeout</c>, <c>connection-refused</c>, <c>connection-reset</c>, <c>assertion-failed</c>.</summary>
+    public IReadOnlyDictionary<string, long> FailuresByKind { get; init; } = new Dictionary<string, long>();
+
+    public LatencyMilliseconds LatencyMs { get; init; } = new();
+
+    public long BytesIn { get; init; }
+
+    public long BytesOut { get; init; }
+
+    public IterationCounts Iterations { get; init; } = new();
+
+    /// <summary>Iteration durations from scheduled start to end.</summary>
+    public LatencyMilliseconds IterationDurationMs { get; init; } = new();
+
+    public int PeakVus { get; init; }
+
+    /// <summary>Requests slower than their step's <c>duration &lt;</c> budget, over all steps.</summary>
+    public long SlaViolations { get; init; }
+}
+
+public sealed record IterationCounts
+{
+    public long Started { get; init; }
+
+    public long Completed { get; init; }
+
+    /// <summary>Iterations that ended with an error other than a counted request failure.</summary>
+    public long Failed { get; init; }
+
+    /// <summary>Open model only: iterations that were due but found no free VU.</summary>
+    public long Dropped { get; init; }
+}
+
+/// <summary>A latency read-out in milliseconds (the file's unit for people; histograms keep nanoseconds).</summary>
+public sealed record LatencyMilliseconds
+{
+    public double Min { get; init; }
+
+    public double P50 { get; init; }
+
+    public double P90 { get; init; }
+
+    public double P95 { get; init; }
+
+    public double P99 { get; init; }
+
+    public double P999 { get; init; }
+
+    public double Max { get; init; }
+
+    public double Mean { get; init; }
+}
