@@ -15,11 +15,11 @@ public static class PageNumbers
     public static string Rate(double perSecond) =>
         perSecond.ToString(perSecond < 1000 ? "N1" : "N0", CultureInfo.InvariantCulture);
 
-    /// <summary>Milliseconds with precision that shrinks as values grow: 0.42, 12.3, 1,204.</summary>
+    /// <summary>Milliseconds with precision that shrinks as values grow: 0.42, 12.3, 107.2, 1,204.</summary>
     public static string Milliseconds(double ms) => ms switch
     {
         < 10 => ms.ToString("0.##", CultureInfo.InvariantCulture),
-        < 100 => ms.ToString("0.#", CultureInfo.InvariantCulture),
+        < 1000 => ms.ToString("0.#", CultureInfo.InvariantCulture),
         _ => ms.ToString("N0", CultureInfo.InvariantCulture),
     } + " ms";
 

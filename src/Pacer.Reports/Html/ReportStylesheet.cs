@@ -71,6 +71,7 @@ table { width: 100%; border-collapse: collapse; background: var(--panel); border
 th, td { text-align: left; padding: 8px 12px; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { font-size: 12px; color: var(--muted); font-weight: 600; text-transform: uppercase; letter-spacing: .03em; }
 tr:last-child td { border-bottom: none; }
+td code { word-break: break-word; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr.fail td:first-child { box-shadow: inset 3px 0 0 var(--bad); }
 .pill { display: inline-block; font-size: 12px; font-weight: 600; padding: 1px 8px; border-radius: 999px; white-space: nowrap; }
@@ -81,6 +82,8 @@ tr.fail td:first-child { box-shadow: inset 3px 0 0 var(--bad); }
 code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace; font-size: 12.5px; }
 pre { background: var(--code-bg); border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; margin: 6px 0 0; overflow: auto; max-height: 420px; white-space: pre-wrap; word-break: break-word; }
 .muted { color: var(--muted); }
+a { color: var(--tone-1); text-decoration: none; }
+a:hover { text-decoration: underline; }
 dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 6px 18px; margin: 0; background: var(--panel); border: 1px solid var(--line); border-radius: 10px; padding: 14px 16px; box-shadow: var(--shadow); }
 dl.meta dt { color: var(--muted); }
 dl.meta dd { margin: 0; }

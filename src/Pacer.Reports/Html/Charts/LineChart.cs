@@ -11,6 +11,8 @@ namespace Pacer.Reports.Html.Charts;
 /// </summary>
 public static class LineChart
 {
+    private static ChartFrame Frame => ChartFrame.Standard;
+
     public static void Write(StringBuilder html, string key, string title, string unit, IReadOnlyList<long> seconds, IReadOnlyList<ChartSeries> series, bool fillFirst = false)
     {
         var count = seconds.Count;
@@ -23,13 +25,13 @@ public static class LineChart
         }
 
         html.Append("</span></figcaption>");
-        html.Append(ChartFrame.OpenSvg(title, $" data-seconds=\"{string.Join(' ', seconds)}\""));
+        html.Append(Frame.OpenSvg(title, $" data-seconds=\"{string.Join(' ', seconds)}\""));
         html.Append(CultureInfo.InvariantCulture, $"<desc>{HtmlText.Escape(title)} per second, {count} points</desc>");
         WriteValueAxis(html, scale, unit);
         WriteTimeAxis(html, seconds);
         if (count == 0)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<text class=\"empty\" x=\"{ChartFrame.Width / 2}\" y=\"{ChartFrame.Height / 2}\" text-anchor=\"middle\">no data</text>");
+            html.Append(CultureInfo.InvariantCulture, $"<text class=\"empty\" x=\"{Frame.Width / 2}\" y=\"{Frame.Height / 2}\" text-anchor=\"middle\">no data</text>");
         }
 
         for (var i = 0; i < series.Count; i++)
@@ -37,7 +39,7 @@ public static class LineChart
             WriteSeries(html, series[i], seconds, scale, fill: fillFirst && i == 0);
         }
 
-        html.Append(CultureInfo.InvariantCulture, $"<line class=\"cursor\" x1=\"0\" x2=\"0\" y1=\"{ChartFrame.Top}\" y2=\"{ChartFrame.Top + ChartFrame.PlotHeight}\" visibility=\"hidden\"/>");
+        html.Append(CultureInfo.InvariantCulture, $"<line class=\"cursor\" x1=\"0\" x2=\"0\" y1=\"{ChartFrame.Top}\" y2=\"{ChartFrame.Top + Frame.PlotHeight}\" visibility=\"hidden\"/>");
         html.Append("</svg><div class=\"tip\" hidden></div></figure>");
     }
 
@@ -47,13 +49,13 @@ public static class LineChart
         var count = Math.Min(seconds.Count, line.Values.Count);
         for (var i = 0; i < count; i++)
         {
-            points.Append(PageNumbers.Coordinate(XOf(i, seconds))).Append(',').Append(PageNumbers.Coordinate(ChartFrame.Y(scale.Fraction(line.Values[i])))).Append(' ');
+            points.Append(PageNumbers.Coordinate(XOf(i, seconds))).Append(',').Append(PageNumbers.Coordinate(Frame.Y(scale.Fraction(line.Values[i])))).Append(' ');
         }
 
         var coordinates = points.ToString().TrimEnd();
         if (fill && count > 1)
         {
-            var baseline = PageNumbers.Coordinate(ChartFrame.Y(0));
+            var baseline = PageNumbers.Coordinate(Frame.Y(0));
             html.Append(CultureInfo.InvariantCulture, $"<polygon class=\"area {line.Tone}\" points=\"{PageNumbers.Coordinate(XOf(0, seconds))},{baseline} {coordinates} {PageNumbers.Coordinate(XOf(count - 1, seconds))},{baseline}\"/>");
         }
 
@@ -63,7 +65,7 @@ public static class LineChart
         if (count == 1)
         {
             // A single second draws no line; a dot shows it exists.
-            html.Append(CultureInfo.InvariantCulture, $"<circle class=\"dot {line.Tone}\" cx=\"{PageNumbers.Coordinate(XOf(0, seconds))}\" cy=\"{PageNumbers.Coordinate(ChartFrame.Y(scale.Fraction(line.Values[0])))}\" r=\"3\"/>");
+            html.Append(CultureInfo.InvariantCulture, $"<circle class=\"dot {line.Tone}\" cx=\"{PageNumbers.Coordinate(XOf(0, seconds))}\" cy=\"{PageNumbers.Coordinate(Frame.Y(scale.Fraction(line.Values[0])))}\" r=\"3\"/>");
         }
     }
 
@@ -71,12 +73,12 @@ public static class LineChart
     {
         if (seconds.Count < 2)
         {
-            return ChartFrame.X(0.5);
+            return Frame.X(0.5);
         }
 
         var first = seconds[0];
         var span = Math.Max(1, seconds[^1] - first);
-        return ChartFrame.X((seconds[index] - first) / (double)span);
+        return Frame.X((seconds[index] - first) / (double)span);
     }
 
     private static void WriteValueAxis(StringBuilder html, AxisScale scale, string unit)
@@ -84,8 +86,8 @@ public static class LineChart
         html.Append("<g class=\"grid\">");
         foreach (var tick in scale.Ticks)
         {
-            var y = PageNumbers.Coordinate(ChartFrame.Y(scale.Fraction(tick)));
-            html.Append(CultureInfo.InvariantCulture, $"<line x1=\"{ChartFrame.Left}\" x2=\"{ChartFrame.Width - ChartFrame.Right}\" y1=\"{y}\" y2=\"{y}\"/>");
+            var y = PageNumbers.Coordinate(Frame.Y(scale.Fraction(tick)));
+            html.Append(CultureInfo.InvariantCulture, $"<line x1=\"{ChartFrame.Left}\" x2=\"{Frame.Width - ChartFrame.Right}\" y1=\"{y}\" y2=\"{y}\"/>");
             html.Append(CultureInfo.InvariantCulture, $"<text x=\"{ChartFrame.Left - 6}\" y=\"{y}\" dy=\"0.32em\" text-anchor=\"end\">{PageNumbers.Axis(tick)}{(tick == scale.Ticks[^1] ? HtmlText.Escape(unit) : "")}</text>");
         }
 
@@ -103,10 +105,10 @@ public static class LineChart
         var first = seconds[0];
         var last = seconds[^1];
         var step = TimeStep(last - first);
-        var y = ChartFrame.Top + ChartFrame.PlotHeight + 18;
+        var y = ChartFrame.Top + Frame.PlotHeight + 18;
         for (var second = first; second <= last; second += step)
         {
-            var x = seconds.Count < 2 ? ChartFrame.X(0.5) : ChartFrame.X((second - first) / (double)Math.Max(1, last - first));
+            var x = seconds.Count < 2 ? Frame.X(0.5) : Frame.X((second - first) / (double)Math.Max(1, last - first));
             html.Append(CultureInfo.InvariantCulture, $"<text x=\"{PageNumbers.Coordinate(x)}\" y=\"{y}\" text-anchor=\"middle\">{Clock(second)}</text>");
         }
 

@@ -58,7 +58,7 @@ internal static class LoadErrorsSection
         html.Append(HtmlText.Escape(sample.Message));
         if (!string.IsNullOrEmpty(sample.Body))
         {
-            html.Append("<pre class=\"sample-body\">").Append(HtmlText.Escape(ReportFormatting.Body(sample.Body, BodyLimit))).Append("</pre>");
+            html.Append("<pre class=\"sample-body\">").Append(HtmlText.Escape(BodyText.Pretty(sample.Body, BodyLimit))).Append("</pre>");
         }
     }
 }

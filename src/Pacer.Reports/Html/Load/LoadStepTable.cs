@@ -18,11 +18,18 @@ internal static class LoadStepTable
 
         html.Append("<table class=\"steps\"><thead><tr><th>Step</th><th>Request</th><th class=\"num\">Requests</th><th class=\"num\">Req/s</th>");
         html.Append("<th class=\"num\">Errors</th><th class=\"num\">p50</th><th class=\"num\">p95</th><th class=\"num\">p99</th><th class=\"num\">Max</th><th>SLA</th></tr></thead><tbody>");
+        var manyFlows = result.Steps.Select(s => s.Flow).Distinct().Count() > 1;
         foreach (var step in result.Steps)
         {
             var failing = step.Failures > 0 || step.Sla is { Met: false };
             html.Append(CultureInfo.InvariantCulture, $"<tr class=\"{(failing ? "fail" : "")}\" data-step=\"{HtmlText.Escape(step.Name)}\" data-requests=\"{step.Requests}\" data-p95=\"{PageNumbers.Exact(step.LatencyMs.P95)}\">");
-            html.Append("<td><b>").Append(HtmlText.Escape(step.Name)).Append("</b><div class=\"muted\">").Append(HtmlText.Escape(step.Flow)).Append("</div></td>");
+            html.Append("<td><b>").Append(HtmlText.Escape(step.Name)).Append("</b>");
+            if (manyFlows)
+            {
+                html.Append("<div class=\"muted\">").Append(HtmlText.Escape(step.Flow)).Append("</div>");
+            }
+
+            html.Append("</td>");
             html.Append("<td><code>").Append(HtmlText.Escape(step.Method)).Append(' ').Append(HtmlText.Escape(step.Url)).Append("</code></td>");
             Number(html, PageNumbers.Count(step.Requests));
             Number(html, PageNumbers.Rate(step.Rps));

@@ -116,7 +116,7 @@ internal static class StepSection
             WriteHeaders(html, request.Headers);
             if (!string.IsNullOrEmpty(request.Body))
             {
-                html.Append("<pre class=\"request-body\">").Append(HtmlText.Escape(ReportFormatting.Body(request.Body, BodyLimit))).Append("</pre>");
+                html.Append("<pre class=\"request-body\">").Append(HtmlText.Escape(BodyText.Pretty(request.Body, BodyLimit))).Append("</pre>");
             }
         }
         else
@@ -129,7 +129,7 @@ internal static class StepSection
         {
             html.Append(CultureInfo.InvariantCulture, $"<code>HTTP {response.Status}</code> <span class=\"muted\">{PageNumbers.Duration(response.Duration)}</span>");
             WriteHeaders(html, response.Headers);
-            html.Append("<pre class=\"response-body\">").Append(response.BodyText.Length == 0 ? "<span class=\"muted\">(empty body)</span>" : HtmlText.Escape(ReportFormatting.Body(response.BodyText, BodyLimit))).Append("</pre>");
+            html.Append("<pre class=\"response-body\">").Append(response.BodyText.Length == 0 ? "<span class=\"muted\">(empty body)</span>" : HtmlText.Escape(BodyText.Pretty(response.BodyText, BodyLimit))).Append("</pre>");
         }
         else
         {
