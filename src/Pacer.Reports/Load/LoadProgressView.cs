@@ -70,7 +70,7 @@ internal static class LoadProgressView
 
     private static Table StepTable(LoadProgress progress)
     {
-        var table = new Table().Border(TableBorder.Simple).Expand();
+        var table = new Table().Border(TableBorder.Simple);
         table.AddColumn("step");
         table.AddColumn(new TableColumn("requests").RightAligned());
         table.AddColumn(new TableColumn("p95").RightAligned());
