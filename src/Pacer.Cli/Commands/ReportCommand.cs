@@ -1,34 +1,64 @@
 using System.CommandLine;
 using System.Text.Json;
 using Pacer.Load.Results;
-using Pacer.Reports.Html;
 using Pacer.Reports.Load;
 
 namespace Pacer.Cli.Commands;
 
 /// <summary>
-/// <c>pacer report results.json --html out.html</c>: rebuilds a report from a load result file
-/// (<c>pacer load --out</c>) without running anything. Exit 0 when the reports were written,
-/// 2 when the input is missing or not a load result file (the message names the file).
+/// <c>pacer report results.json --html out.html [--markdown PATH] [--junit PATH] [--report FORMAT=PATH]</c>:
+/// rebuilds reports from a load result file (<c>pacer load --out</c>) without running anything.
+/// Exit 0 when the reports were written, 2 when the input is missing or not a load result file
+/// (the message names the file) or no output was asked for.
 /// </summary>
 public static class ReportCommand
 {
     public static Command Create(PacerContext context)
     {
         var input = new Argument<string>("results") { Description = "A load result file (pacer load --out results.json)" };
-        var html = new Option<string?>("--html") { Description = "Write the HTML report to this path" };
-        var command = new Command("report", "Rebuild reports from a result file") { input, html };
-        command.SetAction(parsed => Execute(context, parsed.GetValue(input)!, [(new HtmlReportWriter(), parsed.GetValue(html))]));
+        var html = new Option<string?>("--html") { Description = "Write the HTML report (one self-contained page) to this path" };
+        var markdown = new Option<string?>("--markdown") { Description = "Write the Markdown summary (for a CI job summary) to this path" };
+        var junit = new Option<string?>("--junit") { Description = "Write JUnit XML (a testcase per threshold) to this path" };
+        var reports = new Option<string[]>("--report")
+        {
+            Description = $"Write a report: FORMAT=PATH with FORMAT {LoadReportTarget.FormatNames} (repeatable)",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var command = new Command("report", "Rebuild reports (HTML, Markdown, JUnit) from a load result file") { input, html, markdown, junit, reports };
+        command.SetAction(parsed =>
+        {
+            var texts = new List<string>(parsed.GetValue(reports) ?? []);
+            foreach (var (format, option) in new[] { ("html", html), ("markdown", markdown), ("junit", junit) })
+            {
+                if (parsed.GetValue(option) is { Length: > 0 } path)
+                {
+                    texts.Add($"{format}={path}");
+                }
+            }
+
+            return Execute(context, parsed.GetValue(input)!, texts);
+        });
         return command;
     }
 
-    private static int Execute(PacerContext context, string input, IEnumerable<(ILoadReportWriter Writer, string? Path)> requested)
+    private static int Execute(PacerContext context, string input, List<string> reportTexts)
     {
-        var outputs = requested.Where(r => !string.IsNullOrWhiteSpace(r.Path)).ToList();
-        if (outputs.Count == 0)
+        if (reportTexts.Count == 0)
         {
-            context.Error.WriteLine("error: nothing to write: give --html PATH");
+            context.Error.WriteLine("error: nothing to write: give --html PATH (or --markdown, --junit, --report FORMAT=PATH)");
             return ExitCodes.BadInput;
+        }
+
+        var outputs = new List<LoadReportTarget>();
+        foreach (var text in reportTexts)
+        {
+            if (LoadReportTarget.TryParse(text, out var targetError) is not { } target)
+            {
+                context.Error.WriteLine($"error: {targetError}");
+                return ExitCodes.BadInput;
+            }
+
+            outputs.Add(target);
         }
 
         var path = Path.GetFullPath(input, context.CurrentDirectory);
@@ -38,16 +68,10 @@ public static class ReportCommand
             return ExitCodes.BadInput;
         }
 
-        foreach (var (writer, target) in outputs)
+        foreach (var target in outputs)
         {
-            var full = Path.GetFullPath(target!, context.CurrentDirectory);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            using (var stream = File.Create(full))
-            {
-                writer.Write(result, stream);
-            }
-
-            context.Out.WriteLine($"wrote {target} ({writer.Format} report of {result.Summary.Requests:N0} requests, {(result.Passed ? "passed" : "failed")})");
+            target.Write(result, context.CurrentDirectory);
+            context.Out.WriteLine($"wrote {target.Path} ({target.Writer.Format} report of {result.Summary.Requests:N0} requests, {(result.Passed ? "passed" : "failed")})");
         }
 
         return ExitCodes.Passed;

@@ -13,6 +13,7 @@ public sealed record LoadReportTarget(ILoadReportWriter Writer, string Path)
         new LoadJsonReportWriter(),
         new LoadMarkdownReportWriter(),
         new LoadJUnitReportWriter(),
+        new Html.HtmlReportWriter(),
     ];
 
     public static string FormatNames => string.Join(", ", Writers.Select(w => w.Format));

@@ -25,6 +25,19 @@ public sealed class HtmlReportCommandTests : IDisposable
         Assert.Contains("data-chart=\"latency-distribution\" data-points=\"36\" data-total=\"500\"", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Report_also_writes_the_markdown_summary_and_junit_thresholds()
+    {
+        LoadResultJson.WriteFile(LoadResultOf(requests: 200), temp.Combine("results.json"));
+
+        var outcome = await PacerCli.RunAsync(temp.Path, "report", "results.json", "--markdown", "summary.md", "--junit", "ci/load.xml", "--report", "html=page.html");
+
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        Assert.Contains("200", await File.ReadAllTextAsync(temp.Combine("summary.md"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Contains("<testsuites", await File.ReadAllTextAsync(temp.Combine("ci/load.xml"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Contains("data-report=\"load\"", await File.ReadAllTextAsync(temp.Combine("page.html"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("missing.json", null, "missing.json: no such file")]
     [InlineData("broken.json", "{ not json", "broken.json: not a Pacer result file")]
