@@ -31,6 +31,10 @@ public sealed class ChromiumReportTests : IDisposable
         Assert.True(png.Length > 20_000, $"screenshot is only {png.Length} bytes");
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
         CopyToDocs(screenshot, "load-report.png");
+        if (DocsImages is { } docs)
+        {
+            await HeadlessChromium.ScreenshotAsync(page, Path.Combine(docs, "load-report-dark.png"), 1280, 1100, TestContext.Current.CancellationToken, dark: true);
+        }
     }
 
     [Fact]

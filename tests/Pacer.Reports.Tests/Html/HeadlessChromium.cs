@@ -27,9 +27,11 @@ internal static class HeadlessChromium
         return output;
     }
 
-    public static async Task ScreenshotAsync(string htmlFile, string pngFile, int width, int height, CancellationToken cancellationToken)
+    /// <summary>Saves a PNG of the page; <paramref name="dark"/> makes the page see <c>prefers-color-scheme: dark</c>.</summary>
+    public static async Task ScreenshotAsync(string htmlFile, string pngFile, int width, int height, CancellationToken cancellationToken, bool dark = false)
     {
-        var (_, errors) = await RunAsync([$"--screenshot={pngFile}", $"--window-size={width},{height}", "--hide-scrollbars", new Uri(htmlFile).AbsoluteUri], cancellationToken);
+        string[] scheme = dark ? ["--blink-settings=preferredColorScheme=0"] : [];
+        var (_, errors) = await RunAsync([.. scheme, $"--screenshot={pngFile}", $"--window-size={width},{height}", "--hide-scrollbars", new Uri(htmlFile).AbsoluteUri], cancellationToken);
         if (!File.Exists(pngFile))
         {
             throw new InvalidOperationException($"chromium wrote no screenshot to {pngFile}:\n{errors}");
