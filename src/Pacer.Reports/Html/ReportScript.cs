@@ -55,8 +55,9 @@ internal static class ReportScript
       });
       tip.innerHTML = html;
       tip.hidden = false;
-      var px = at / width * box.width + (svg.offsetLeft || 0);
-      tip.style.left = (px > box.width / 2 ? px - tip.offsetWidth - 12 : px + 12) + 'px';
+      var offset = box.left - figure.getBoundingClientRect().left;
+      var px = at / width * box.width;
+      tip.style.left = offset + (px > box.width / 2 ? px - tip.offsetWidth - 12 : px + 12) + 'px';
     });
     svg.addEventListener('mouseleave', function () { tip.hidden = true; cursor.setAttribute('visibility', 'hidden'); });
   }

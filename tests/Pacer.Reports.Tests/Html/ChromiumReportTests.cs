@@ -21,12 +21,15 @@ public sealed class ChromiumReportTests : IDisposable
         var page = WriteLoadReport(result, "load.html");
         var screenshot = Path.Combine(_folder.FullName, "load-report.png");
 
-        var dump = HeadlessChromium.DumpDomAsync(page, TestContext.Current.CancellationToken);
+        var probe = WithHoverProbe(page, second: 30);
+
+        var dump = HeadlessChromium.DumpDomAsync(probe, TestContext.Current.CancellationToken);
         await HeadlessChromium.ScreenshotAsync(page, screenshot, 1280, 2000, TestContext.Current.CancellationToken);
         var dom = new PageDom(await dump);
 
         AssertCharts(dom, result);
         AssertCards(dom, result);
+        AssertHoverReadout(dom, result.TimeSeries[30]);
         var png = await File.ReadAllBytesAsync(screenshot, TestContext.Current.CancellationToken);
         Assert.True(png.Length > 20_000, $"screenshot is only {png.Length} bytes");
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
@@ -68,6 +71,42 @@ public sealed class ChromiumReportTests : IDisposable
         new HtmlReportWriter().Write(result, stream);
         return page;
     }
+
+    /// <summary>A copy of the page that moves the mouse over the latency chart at <paramref name="second"/> and records the read-out.</summary>
+    private static string WithHoverProbe(string page, int second)
+    {
+        var probe = $$"""
+            <script>
+            var figure = document.querySelector('figure[data-chart="latency"]'), svg = figure.querySelector('svg'), box = svg.getBoundingClientRect();
+            var seconds = svg.getAttribute('data-seconds').split(' ').length;
+            var x = box.left + box.width * (52 + (600 - 66) * {{second}} / (seconds - 1)) / 600;
+            svg.dispatchEvent(new MouseEvent('mousemove', { clientX: x, clientY: box.top + box.height / 2, bubbles: true }));
+            var tip = figure.querySelector('.tip');
+            document.documentElement.setAttribute('data-probe-hidden', String(tip.hidden));
+            document.documentElement.setAttribute('data-probe-text', tip.textContent);
+            </script>
+            </body>
+            """;
+        var path = Path.ChangeExtension(page, ".probe.html");
+        File.WriteAllText(path, File.ReadAllText(page).Replace("</body>", probe, StringComparison.Ordinal));
+        return path;
+    }
+
+    private static void AssertHoverReadout(PageDom dom, LoadTimePoint point)
+    {
+        var html = dom.One("html", "data-probe-text");
+        Assert.Equal("false", html["data-probe-hidden"]);
+        var text = html["data-probe-text"];
+        Assert.StartsWith(LineChartClock(point.Second), text, StringComparison.Ordinal);
+        foreach (var (name, value) in new[] { ("p50", point.P50Ms), ("p95", point.P95Ms), ("p99", point.P99Ms) })
+        {
+            // The script rounds like JavaScript's Math.round(v * 100) / 100.
+            var shown = (Math.Floor((value * 100) + 0.5) / 100).ToString(CultureInfo.InvariantCulture);
+            Assert.Contains($"{name} {shown}ms", text, StringComparison.Ordinal);
+        }
+    }
+
+    private static string LineChartClock(long second) => Pacer.Reports.Html.Charts.LineChart.Clock(second);
 
     private static void AssertCharts(PageDom dom, LoadResult result)
     {
