@@ -62,6 +62,15 @@ public sealed class ChromiumReportTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Missing_chromium_fails_with_how_to_install_it()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => HeadlessChromium.Executable([null, Path.Combine(_folder.FullName, "no-chromium")]));
+
+        Assert.Contains("scripts/chromium.sh", error.Message, StringComparison.Ordinal);
+        Assert.Contains("apt-get install -y chromium", error.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _folder.Delete(recursive: true);
 
     private string WriteLoadReport(LoadResult result, string name)

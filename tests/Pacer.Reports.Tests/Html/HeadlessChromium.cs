@@ -12,9 +12,11 @@ internal static class HeadlessChromium
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(90);
 
-    public static string Executable()
+    public static string Executable() =>
+        Executable([Environment.GetEnvironmentVariable("PACER_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]);
+
+    public static string Executable(IEnumerable<string?> candidates)
     {
-        string?[] candidates = [Environment.GetEnvironmentVariable("PACER_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
         return candidates.FirstOrDefault(File.Exists)
             ?? throw new InvalidOperationException(
                 "Chromium is needed for the HTML report tests and was not found. Install it with `scripts/chromium.sh` " +
