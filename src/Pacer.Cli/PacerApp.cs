@@ -70,6 +70,9 @@ public static class PacerApp
         root.Subcommands.Add(RunCommand.Create(context));
         root.Subcommands.Add(CheckCommand.Create(context));
         root.Subcommands.Add(DemoCommand.Create(context));
+        root.Subcommands.Add(CompareCommand.Create(context));
+        root.Subcommands.Add(HistoryCommand.Create(context));
+        root.Subcommands.Add(ShowCommand.Create(context));
         return root;
     }
 
