@@ -73,6 +73,7 @@ public static class PacerApp
         root.Subcommands.Add(CompareCommand.Create(context));
         root.Subcommands.Add(HistoryCommand.Create(context));
         root.Subcommands.Add(ShowCommand.Create(context));
+        root.Subcommands.Add(MonitorCommand.Create(context));
         return root;
     }
 
