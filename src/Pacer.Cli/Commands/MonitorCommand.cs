@@ -19,6 +19,9 @@ namespace Pacer.Cli.Commands;
 /// </summary>
 public static class MonitorCommand
 {
+    /// <summary>How often <c>--otlp</c> pushes (a final push follows when the monitor stops).</summary>
+    public static readonly TimeSpan OtlpInterval = TimeSpan.FromSeconds(10);
+
     public static Command Create(PacerContext context) => Create(context, TimeProvider.System);
 
     /// <summary>The command on a chosen clock (tests).</summary>
@@ -33,13 +36,14 @@ public static class MonitorCommand
         var thresholds = new Option<string[]>("--threshold") { Description = "A threshold over the last --window checks: p95<300ms, step[Login].errors<5% (repeatable)", AllowMultipleArgumentsPerToken = false };
         var window = new Option<int>("--window") { Description = "How many recent checks thresholds judge (default 5)", DefaultValueFactory = _ => 5 };
         var metricsPort = new Option<int?>("--metrics-port") { Description = "Serve Prometheus metrics on 127.0.0.1:PORT/metrics" };
+        var otlp = new Option<string?>("--otlp") { Description = "Push the same metrics as OTLP/HTTP JSON to this collector URL every 10s" };
         var baseUrl = new Option<string?>("--base-url") { Description = "Base URL for relative step URLs" };
         var env = new Option<string?>("--env", "-e") { Description = "Environment from .pacer/config.yaml" };
         var timeout = new Option<string?>("--timeout") { Description = "Per-request timeout (default 30s)" };
 
         var command = new Command("monitor", "Run flows on a schedule and alert when they start and stop failing");
         command.Arguments.Add(paths);
-        foreach (Option option in new Option[] { every, duration, checks, webhook, reminder, thresholds, window, metricsPort, baseUrl, env, timeout })
+        foreach (Option option in new Option[] { every, duration, checks, webhook, reminder, thresholds, window, metricsPort, otlp, baseUrl, env, timeout })
         {
             command.Options.Add(option);
         }
@@ -56,7 +60,8 @@ public static class MonitorCommand
                 Reminder = parsed.GetValue(reminder) is { } reminderText ? Duration(reminderText, "--reminder", ref problem) : null,
                 Window = parsed.GetValue(window),
                 MetricsPort = parsed.GetValue(metricsPort),
-                Webhook = parsed.GetValue(webhook) is { } url ? WebhookUrl(url, ref problem) : null,
+                Webhook = parsed.GetValue(webhook) is { } url ? HttpUrl(url, "--alert-webhook", ref problem) : null,
+                Otlp = parsed.GetValue(otlp) is { } otlpUrl ? HttpUrl(otlpUrl, "--otlp", ref problem) : null,
                 Thresholds = Thresholds(parsed.GetValue(thresholds) ?? [], ref problem),
             };
             problem ??= settings switch
@@ -149,6 +154,7 @@ public static class MonitorCommand
             }
         }
 
+        var pusher = settings.Otlp is { } collector ? OtlpPusher.Start(collector, loop.Snapshot, OtlpInterval, context.Error, time) : null;
         using var webhookClient = settings.Webhook is null ? null : new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         var dispatcher = settings.Webhook is { } url ? new AlertDispatcher(new WebhookSender(webhookClient!, url, time, context.Error)) : null;
         bool passing;
@@ -163,6 +169,11 @@ public static class MonitorCommand
             if (dispatcher is not null)
             {
                 await dispatcher.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (pusher is not null)
+            {
+                await pusher.DisposeAsync().ConfigureAwait(false);
             }
 
             if (endpoint is not null)
@@ -185,14 +196,14 @@ public static class MonitorCommand
         return null;
     }
 
-    private static Uri? WebhookUrl(string text, ref string? problem)
+    private static Uri? HttpUrl(string text, string option, ref string? problem)
     {
         if (Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
         {
             return url;
         }
 
-        problem ??= $"--alert-webhook expects an http(s) URL, got '{text}'";
+        problem ??= $"{option} expects an http(s) URL, got '{text}'";
         return null;
     }
 

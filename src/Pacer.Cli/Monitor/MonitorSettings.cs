@@ -26,4 +26,7 @@ public sealed record MonitorSettings
     public int Window { get; init; } = 5;
 
     public int? MetricsPort { get; init; }
+
+    /// <summary>An OTLP/HTTP collector to push the metrics to, or null.</summary>
+    public Uri? Otlp { get; init; }
 }

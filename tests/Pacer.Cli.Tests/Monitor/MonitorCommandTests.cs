@@ -107,6 +107,29 @@ public sealed class MonitorCommandTests : IDisposable
         Assert.Contains("pacer_request_duration_seconds_bucket{step=\"Shop health › Health\",le=\"+Inf\"}", scrape, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Cancelling_stops_gracefully_and_still_sends_the_final_otlp_push()
+    {
+        await using var api = await ScriptedServer.StartAsync(_ => (200, TimeSpan.Zero));
+        await using var collector = await ScriptedServer.StartAsync(_ => (200, TimeSpan.Zero));
+        temp.Write("health.flow.md", HealthFlow);
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        interrupt.CancelAfter(TimeSpan.FromSeconds(1));
+
+        var exit = await PacerApp.RunAsync(
+            ["monitor", "health.flow.md", "--base-url", api.BaseUrl, "--every", "100ms", "--otlp", collector.BaseUrl],
+            new PacerContext(stdout, stderr, temp.Path, _ => null, OutputIsTerminal: false),
+            interrupt.Token);
+
+        Assert.True(exit == 0, $"{exit}\n{stdout}\n{stderr}");
+        Assert.Matches(@"monitor stopped after [1-9]\d* check\(s\): all rules passing", stdout.ToString());
+        var push = Assert.Single(collector.Received);
+        using var json = JsonDocument.Parse(push.Body);
+        Assert.Equal("pacer", json.RootElement.GetProperty("resourceMetrics")[0].GetProperty("scopeMetrics")[0].GetProperty("scope").GetProperty("name").GetString());
+    }
+
     [Theory]
     [InlineData("--every", "soon", "--every expects a duration")]
     [InlineData("--threshold", "p95<<1", "--threshold 'p95<<1'")]
