@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
 using Pacer.Cli.History;
 using Pacer.Load.Results;
 
@@ -52,6 +53,10 @@ public static class ShowCommand
         {
             WriteLoadDetail(context, file);
         }
+        else
+        {
+            WriteRunDetail(context, file);
+        }
 
         return ExitCodes.Passed;
     }
@@ -73,6 +78,30 @@ public static class ShowCommand
 
         output.WriteLine($"  latency:      p50 {HistoryFormatting.Milliseconds(entry.P50Ms)}  p95 {HistoryFormatting.Milliseconds(entry.P95Ms)}  p99 {HistoryFormatting.Milliseconds(entry.P99Ms)}");
         output.WriteLine($"  result:       {entry.ResultPath ?? "-"}");
+    }
+
+    /// <summary>Each flow of a functional run and its failed steps, from the JSON report (docs/report-json.md).</summary>
+    private static void WriteRunDetail(PacerContext context, string file)
+    {
+        try
+        {
+            using var stream = File.OpenRead(file);
+            using var report = JsonDocument.Parse(stream);
+            context.Out.WriteLine();
+            foreach (var flow in report.RootElement.GetProperty("files").EnumerateArray())
+            {
+                context.Out.WriteLine($"  {(flow.GetProperty("passed").GetBoolean() ? "passed" : "FAILED")}  {flow.GetProperty("name").GetString()}");
+                foreach (var step in flow.GetProperty("steps").EnumerateArray().Where(s => s.GetProperty("status").GetString() != "passed"))
+                {
+                    var reason = step.TryGetProperty("reason", out var value) && value.ValueKind == JsonValueKind.String ? $": {value.GetString()}" : "";
+                    context.Out.WriteLine($"          {step.GetProperty("status").GetString()} step {step.GetProperty("number").GetInt32()} {step.GetProperty("name").GetString()}{reason}");
+                }
+            }
+        }
+        catch (Exception exception) when (exception is JsonException or IOException or KeyNotFoundException or InvalidOperationException)
+        {
+            context.Out.WriteLine($"(the result file cannot be read: {exception.Message})");
+        }
     }
 
     private static void WriteLoadDetail(PacerContext context, string file)
