@@ -72,6 +72,10 @@ public static class PacerApp
         root.Subcommands.Add(DemoCommand.Create(context));
         root.Subcommands.Add(ReportCommand.Create(context));
         root.Subcommands.Add(MergeCommand.Create(context));
+        root.Subcommands.Add(CompareCommand.Create(context));
+        root.Subcommands.Add(HistoryCommand.Create(context));
+        root.Subcommands.Add(ShowCommand.Create(context));
+        root.Subcommands.Add(MonitorCommand.Create(context));
         return root;
     }
 
