@@ -25,6 +25,7 @@ internal static class LoadSummaryView
         if (result.Steps.Count > 0)
         {
             console.Write(Steps(result));
+            WriteSamples(console, result);
         }
 
         if (result.Thresholds.Count > 0)
@@ -107,6 +108,32 @@ internal static class LoadSummaryView
         }
 
         return table;
+    }
+
+    /// <summary>One example per step and failure kind, so "30 5xx" comes with what the server said.</summary>
+    private static void WriteSamples(IAnsiConsole console, LoadResult result)
+    {
+        var samples = result.Steps.SelectMany(step => step.Samples.Select(sample => (Step: step.Name, Sample: sample))).ToList();
+        if (samples.Count == 0)
+        {
+            return;
+        }
+
+        console.MarkupLine("[grey]failure samples (the first of each kind):[/]");
+        foreach (var (step, sample) in samples)
+        {
+            var status = sample.Status is { } code ? $" {code.ToString(CultureInfo.InvariantCulture)}" : "";
+            var body = sample.Body is { Length: > 0 } text ? "  body: " + OneLine(text, 100) : "";
+            console.WriteLine($"  {step}  {sample.Kind}{status}: {OneLine(sample.Message, 120)}{body}");
+        }
+
+        console.WriteLine();
+    }
+
+    private static string OneLine(string text, int maxChars)
+    {
+        var line = text.ReplaceLineEndings(" ");
+        return line.Length <= maxChars ? line : line[..maxChars] + "…";
     }
 
     private static Table Thresholds(LoadResult result)
