@@ -30,7 +30,7 @@ internal static class LoadSummaryView
 
         if (result.Thresholds.Count > 0)
         {
-            console.Write(Thresholds(result));
+            WriteThresholds(console, result);
         }
     }
 
@@ -136,20 +136,25 @@ internal static class LoadSummaryView
         return line.Length <= maxChars ? line : line[..maxChars] + "…";
     }
 
-    private static Table Thresholds(LoadResult result)
+    /// <summary>
+    /// Every threshold on its own line, <c>FAIL  p95&lt;150ms  actual 182ms</c>: a borderless table
+    /// whose rows can be grepped by verdict and threshold text.
+    /// </summary>
+    private static void WriteThresholds(IAnsiConsole console, LoadResult result)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title("thresholds");
-        table.AddColumn("threshold");
-        table.AddColumn(new TableColumn("actual").RightAligned());
-        table.AddColumn("result");
+        console.MarkupLine("[grey]thresholds:[/]");
+        var grid = new Grid();
+        grid.AddColumn(new GridColumn().PadLeft(2).PadRight(2));
+        grid.AddColumn(new GridColumn().PadRight(2));
+        grid.AddColumn(new GridColumn().PadRight(0));
         foreach (var threshold in result.Thresholds)
         {
-            table.AddRow(
+            grid.AddRow(
+                threshold.Passed ? "[green]pass[/]" : "[red bold]FAIL[/]",
                 Markup.Escape(threshold.Text),
-                Markup.Escape(threshold.ActualText.Length == 0 ? "-" : threshold.ActualText),
-                threshold.Passed ? "[green]pass[/]" : "[red bold]FAIL[/]");
+                Markup.Escape("actual " + (threshold.ActualText.Length == 0 ? "-" : threshold.ActualText)));
         }
 
-        return table;
+        console.Write(grid);
     }
 }
