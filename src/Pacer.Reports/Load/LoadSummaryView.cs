@@ -25,11 +25,12 @@ internal static class LoadSummaryView
         if (result.Steps.Count > 0)
         {
             console.Write(Steps(result));
+            WriteSamples(console, result);
         }
 
         if (result.Thresholds.Count > 0)
         {
-            console.Write(Thresholds(result));
+            WriteThresholds(console, result);
         }
     }
 
@@ -109,20 +110,51 @@ internal static class LoadSummaryView
         return table;
     }
 
-    private static Table Thresholds(LoadResult result)
+    /// <summary>One example per step and failure kind, so "30 5xx" comes with what the server said.</summary>
+    private static void WriteSamples(IAnsiConsole console, LoadResult result)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title("thresholds");
-        table.AddColumn("threshold");
-        table.AddColumn(new TableColumn("actual").RightAligned());
-        table.AddColumn("result");
-        foreach (var threshold in result.Thresholds)
+        var samples = result.Steps.SelectMany(step => step.Samples.Select(sample => (Step: step.Name, Sample: sample))).ToList();
+        if (samples.Count == 0)
         {
-            table.AddRow(
-                Markup.Escape(threshold.Text),
-                Markup.Escape(threshold.ActualText.Length == 0 ? "-" : threshold.ActualText),
-                threshold.Passed ? "[green]pass[/]" : "[red bold]FAIL[/]");
+            return;
         }
 
-        return table;
+        console.MarkupLine("[grey]failure samples (the first of each kind):[/]");
+        foreach (var (step, sample) in samples)
+        {
+            var status = sample.Status is { } code ? $" {code.ToString(CultureInfo.InvariantCulture)}" : "";
+            var body = sample.Body is { Length: > 0 } text ? "  body: " + OneLine(text, 100) : "";
+            console.WriteLine($"  {step}  {sample.Kind}{status}: {OneLine(sample.Message, 120)}{body}");
+        }
+
+        console.WriteLine();
+    }
+
+    private static string OneLine(string text, int maxChars)
+    {
+        var line = text.ReplaceLineEndings(" ");
+        return line.Length <= maxChars ? line : line[..maxChars] + "…";
+    }
+
+    /// <summary>
+    /// Every threshold on its own line, <c>FAIL  p95&lt;150ms  actual 182ms</c>: a borderless table
+    /// whose rows can be grepped by verdict and threshold text.
+    /// </summary>
+    private static void WriteThresholds(IAnsiConsole console, LoadResult result)
+    {
+        console.MarkupLine("[grey]thresholds:[/]");
+        var grid = new Grid();
+        grid.AddColumn(new GridColumn().PadLeft(2).PadRight(2));
+        grid.AddColumn(new GridColumn().PadRight(2));
+        grid.AddColumn(new GridColumn().PadRight(0));
+        foreach (var threshold in result.Thresholds)
+        {
+            grid.AddRow(
+                threshold.Passed ? "[green]pass[/]" : "[red bold]FAIL[/]",
+                Markup.Escape(threshold.Text),
+                Markup.Escape("actual " + (threshold.ActualText.Length == 0 ? "-" : threshold.ActualText)));
+        }
+
+        console.Write(grid);
     }
 }

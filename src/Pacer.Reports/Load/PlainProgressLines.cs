@@ -11,6 +11,8 @@ namespace Pacer.Reports.Load;
 /// </summary>
 internal sealed class PlainProgressLines(TextWriter output) : ILoadObserver
 {
+    // Progress comes from the ticker, messages from wherever the run is; a TextWriter is not thread-safe.
+    private readonly Lock _gate = new();
     private long _lastSlot = -1;
     private string? _lastThresholds;
 
@@ -19,17 +21,26 @@ internal sealed class PlainProgressLines(TextWriter output) : ILoadObserver
         ArgumentNullException.ThrowIfNull(progress);
         var thresholds = ThresholdState(progress);
         var slot = (long)Math.Floor(progress.Elapsed.TotalSeconds / IntervalSeconds(progress));
-        if (slot == _lastSlot && thresholds == _lastThresholds)
+        lock (_gate)
         {
-            return;
-        }
+            if (slot == _lastSlot && thresholds == _lastThresholds)
+            {
+                return;
+            }
 
-        _lastSlot = slot;
-        _lastThresholds = thresholds;
-        output.WriteLine(Line(progress, thresholds));
+            _lastSlot = slot;
+            _lastThresholds = thresholds;
+            output.WriteLine(Line(progress, thresholds));
+        }
     }
 
-    public void OnMessage(string message) => output.WriteLine(message);
+    public void OnMessage(string message)
+    {
+        lock (_gate)
+        {
+            output.WriteLine(message);
+        }
+    }
 
     /// <summary>Seconds between lines: 1 up to a minute of load, 5 up to ten minutes, then 10.</summary>
     internal static double IntervalSeconds(LoadProgress progress)

@@ -179,6 +179,21 @@ public sealed class LoadResultMergerTests
     }
 
     [Fact]
+    public void A_threshold_this_build_cannot_parse_keeps_the_files_joint_verdict()
+    {
+        var a = Requests(new ResultBuilder(T0, 10), 10).Threshold("p42 ~ 3").Build();
+        var b = Requests(new ResultBuilder(T0, 10), 10).Threshold("p42 ~ 3").Build();
+        b = b with { Thresholds = [b.Thresholds[0] with { Passed = false }] };
+
+        var merged = LoadResultMerger.Merge([a, b]);
+
+        var threshold = Assert.Single(merged.Thresholds);
+        Assert.False(threshold.Passed);
+        Assert.Equal("not re-evaluated", threshold.ActualText);
+        Assert.False(merged.Passed);
+    }
+
+    [Fact]
     public void Files_with_different_histogram_schemes_are_refused_naming_both()
     {
         var a = Requests(new ResultBuilder(T0, 10), 10);
@@ -214,6 +229,31 @@ public sealed class LoadResultMergerTests
         Assert.Equal("a.json: interrupted", merged.Aborted);
         Assert.Equal("constant-vus", merged.Executor.Type);
         Assert.Equal("2", merged.Executor.Settings["merged_files"]);
+    }
+
+    [Fact]
+    public void Iteration_durations_merge_when_every_file_has_them_and_are_left_out_rather_than_guessed_otherwise()
+    {
+        var a = Requests(new ResultBuilder(T0, 10), 5).Build();
+        var b = Requests(new ResultBuilder(T0, 10), 5).Build();
+        var first = new LatencyHistogram();
+        var second = new LatencyHistogram();
+        var both = new LatencyHistogram();
+        for (var i = 1; i <= 100; i++)
+        {
+            (i % 3 == 0 ? first : second).RecordNanoseconds(i * 1_000_000L);
+            both.RecordNanoseconds(i * 1_000_000L);
+        }
+
+        var merged = LoadResultMerger.Merge([
+            a with { Histograms = a.Histograms with { Iterations = first.ToData() } },
+            b with { Histograms = b.Histograms with { Iterations = second.ToData() } },
+        ]);
+        var partial = LoadResultMerger.Merge([a with { Histograms = a.Histograms with { Iterations = first.ToData() } }, b]);
+
+        Assert.Equal(LoadResultMerger.ToMilliseconds(both), merged.Summary.IterationDurationMs);
+        Assert.Null(partial.Histograms.Iterations);
+        Assert.Equal(new LatencyMilliseconds(), partial.Summary.IterationDurationMs);
     }
 
     private static ResultBuilder Requests(ResultBuilder builder, int count)

@@ -32,9 +32,10 @@ public sealed class LoadConsoleReporterTests
         Assert.Contains("Login  POST {{base}}/auth/login", text, StringComparison.Ordinal);
         Assert.Contains("<30ms: 1,000 over", text, StringComparison.Ordinal);
         Assert.Contains("<100ms met", text, StringComparison.Ordinal);
-        Assert.Matches(@"errors<0\.1%\s+│\s+0\.25%\s+│\s+FAIL", text);
-        Assert.Matches(@"p95<150ms\s+│\s+33\.9ms\s+│\s+pass", text);
-        Assert.Matches(@"step\[Login\]\.p99 < 800ms\s+│\s+39\.8ms\s+│\s+pass", text);
+        Assert.Contains("Login  5xx 503: HTTP 503  body: {\"error\": \"overloaded\"}", text, StringComparison.Ordinal);
+        Assert.Matches(@"FAIL  errors<0\.1%\s+actual 0\.25%", text);
+        Assert.Matches(@"pass  p95<150ms\s+actual 33\.9ms", text);
+        Assert.Matches(@"pass  step\[Login\]\.p99 < 800ms\s+actual 39\.8ms", text);
     }
 
     [Fact]

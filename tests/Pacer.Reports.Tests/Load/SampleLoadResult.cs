@@ -61,7 +61,7 @@ internal static class SampleLoadResult
                     FailuresByKind = new Dictionary<string, long> { ["5xx"] = 30 },
                     LatencyMs = LoadResultMerger.ToMilliseconds(login),
                     Sla = new SlaResult { BudgetMs = 30, Violations = 1000 },
-                    Samples = [new FailureSample { Kind = "5xx", Status = 503, Message = "HTTP 503" }],
+                    Samples = [new FailureSample { Kind = "5xx", Status = 503, Message = "HTTP 503", Body = "{\"error\": \"overloaded\"}" }],
                 },
                 new LoadStepResult
                 {
