@@ -59,8 +59,18 @@ public sealed class LoadRun
         var setups = new List<IReadOnlyDictionary<string, JsonNode?>>();
         foreach (var flow in _settings.Flows)
         {
-            var (captures, error) = await OnceSteps.RunAsync(
-                flow, _settings.Overrides, flow.EnvironmentVariables, OnceSteps.Defaults(flow.Document), _settings, _settings.BuiltIns, observer.OnMessage, cancellationToken).ConfigureAwait(false);
+            IReadOnlyDictionary<string, JsonNode?> captures;
+            string? error;
+            try
+            {
+                (captures, error) = await OnceSteps.RunAsync(
+                    flow, _settings.Overrides, flow.EnvironmentVariables, OnceSteps.Defaults(flow.Document), _settings, _settings.BuiltIns, observer.OnMessage, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                (captures, error) = (new Dictionary<string, JsonNode?>(), null);
+            }
+
             if (error is not null || cancellationToken.IsCancellationRequested)
             {
                 Interrupted = cancellationToken.IsCancellationRequested;
