@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -13,7 +12,7 @@ namespace Pacer.Cli.Tests.Load;
 
 /// <summary>
 /// A target for load tests on real Kestrel (127.0.0.1, random port): a fast 200, any status,
-/// a stall, a connection reset, a huge body, a login that hands out a token and an endpoint that
+/// a stall, a huge body, a login that hands out a token and an endpoint that
 /// needs it, and an echo of the user a data row names. It counts logins and users seen.
 /// </summary>
 public sealed class LoadTargetServer : IAsyncDisposable
@@ -56,12 +55,6 @@ public sealed class LoadTargetServer : IAsyncDisposable
         {
             await Task.Delay(ms, aborted);
             return Results.Text("late");
-        });
-        app.MapGet("/reset", (HttpContext context) =>
-        {
-            context.Features.Get<IHttpResetFeature>()?.Reset(0);
-            context.Abort();
-            return Task.CompletedTask;
         });
         app.MapGet("/huge", async (HttpContext context) =>
         {
