@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Pacer.Core.Http;
 using Pacer.Core.Http.Engine;
@@ -16,6 +17,7 @@ internal sealed class EngineSender(EngineSettings settings) : IDisposable
     private string? _lastHost;
     private int _lastPort;
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<SendOutcome> SendAsync(EngineRequest request, LoadStep step, CancellationToken cancellationToken)
     {
         var connection = ConnectionFor(request.Host, request.Port);

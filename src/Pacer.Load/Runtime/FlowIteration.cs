@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Pacer.Core.Execution;
 using Pacer.Core.Http;
@@ -36,6 +37,8 @@ internal sealed class FlowIteration : IDisposable
         _vus = new VirtualUser?[Math.Max(1, peakVus)];
     }
 
+    // Pooled state machines: a VU runs one iteration after another, so the box is reused, not allocated.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask RunAsync(IterationContext context, CancellationToken stop)
     {
         var vu = VuFor(context.VuId);
