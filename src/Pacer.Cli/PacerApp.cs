@@ -76,6 +76,7 @@ public static class PacerApp
         root.Subcommands.Add(HistoryCommand.Create(context));
         root.Subcommands.Add(ShowCommand.Create(context));
         root.Subcommands.Add(MonitorCommand.Create(context));
+        root.Subcommands.Add(LoadCommand.Create(context));
         return root;
     }
 
