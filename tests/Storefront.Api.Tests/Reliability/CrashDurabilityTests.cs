@@ -93,7 +93,7 @@ public sealed class CrashDurabilityTests : IAsyncLifetime
         using var firstOwner = Authorized(address, shoppers[acknowledged.First().Shopper]);
         var expired = await (await firstOwner.GetAsync($"/api/v1/orders/{acknowledged.First().Order.Id}", Ct)).OkAsync<OrderResponse>();
         Assert.Equal(OrderStatus.Expired, expired.Status);
-        TestContext.Current.SendDiagnosticMessage(
+        TestContext.Current.TestOutputHelper?.WriteLine(
             $"durability ({(_postgres is null ? "sqlite" : "postgresql")}): {acknowledged.Count} acknowledged orders survived SIGKILL; reservations released after restart");
     }
 

@@ -71,7 +71,7 @@ public sealed class NoOversellTests(CommerceHost host) : IClassFixture<CommerceH
             Assert.Equal(created.Where(o => o.ProductId == row.ProductId && o.PaymentStatus == 201).Sum(o => o.Quantity), row.Sold);
         }
 
-        TestContext.Current.SendDiagnosticMessage(
+        TestContext.Current.TestOutputHelper?.WriteLine(
             $"no-oversell: {created.Count} created, {outcomes.Count(o => o.OrderStatus == 409)} out of stock, " +
             $"{outcomes.Count(o => o.OrderStatus == 503)} shed (503), {created.Count(o => o.PaymentStatus == 201)} paid");
     }

@@ -35,7 +35,7 @@ public sealed class PaymentRetryTests(CommerceHost host) : IClassFixture<Commerc
         var stored = await host.App.WithDbAsync(db => db.Set<Payment>().AsNoTracking().Where(p => p.OrderId == order.Id).ToListAsync(Ct));
         Assert.Equal(payment.Id, Assert.Single(stored).Id);
         Assert.Equal(new StockResponse(product.Id, 7, 0), await shopper.GetStockAsync(product.Id));
-        TestContext.Current.SendDiagnosticMessage($"payment retry: {attempts} attempts, {timeouts} client timeouts, one charge");
+        TestContext.Current.TestOutputHelper?.WriteLine($"payment retry: {attempts} attempts, {timeouts} client timeouts, one charge");
     }
 
     /// <summary>What a careful client does: a short timeout, then the same request and key again, with a pause.</summary>
