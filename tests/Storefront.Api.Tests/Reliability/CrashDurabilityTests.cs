@@ -22,7 +22,8 @@ public sealed class CrashDurabilityTests : IAsyncLifetime
 {
     private const int ProductCount = 4;
     private const int StockPerProduct = 40;
-    private const int Workers = 8;
+    private const int Workers = 6;
+    private const int Shoppers = 2;
     private const int OrdersBeforeCrash = 40;
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan PaymentTimeout = TimeSpan.FromSeconds(2);
@@ -39,21 +40,25 @@ public sealed class CrashDurabilityTests : IAsyncLifetime
         var shoppers = new List<string>();
         var acknowledged = new ConcurrentBag<(int Shopper, OrderResponse Order)>();
         var paidUnits = new Dictionary<Guid, int>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        void Phase(string name) => TestContext.Current.TestOutputHelper?.WriteLine($"{clock.Elapsed.TotalSeconds:F1}s {name}");
 
         await using (var first = StorefrontProcess.Start(variables: Settings(), dataDirectory: _dataDirectory))
         {
             using var anonymous = new HttpClient { BaseAddress = await first.ListeningAsync(StartTimeout) };
+            Phase("first process listening");
             using var admin = Authorized(anonymous.BaseAddress!, await LoginAsync(anonymous, StorefrontFactory.AdminEmail, StorefrontFactory.AdminPassword));
             for (var i = 0; i < ProductCount; i++)
             {
                 products.Add((await admin.CreateProductAsync(StockPerProduct)).Id);
             }
 
-            for (var i = 0; i < Workers; i++)
+            for (var i = 0; i < Shoppers; i++)
             {
                 shoppers.Add(await RegisterAsync(anonymous));
             }
 
+            Phase("products and shoppers ready");
             // Paid before the crash: sold stock must come back as sold, not expire.
             using (var buyer = Authorized(anonymous.BaseAddress!, shoppers[0]))
             {
@@ -63,15 +68,18 @@ public sealed class CrashDurabilityTests : IAsyncLifetime
             }
 
             var load = Enumerable.Range(0, Workers)
-                .Select(w => PlaceOrdersUntilDownAsync(Authorized(anonymous.BaseAddress!, shoppers[w]), w, products, acknowledged))
+                .Select(w => PlaceOrdersUntilDownAsync(Authorized(anonymous.BaseAddress!, shoppers[w % Shoppers]), w % Shoppers, w, products, acknowledged))
                 .ToList();
             await WaitForAsync(() => acknowledged.Count >= OrdersBeforeCrash, TimeSpan.FromSeconds(60));
+            Phase("orders acknowledged; killing");
             await first.KillAsync();
             await Task.WhenAll(load);
+            Phase("load stopped");
         }
 
         await using var second = StorefrontProcess.Start(variables: Settings(), dataDirectory: _dataDirectory);
         var address = await second.ListeningAsync(StartTimeout);
+        Phase("second process listening");
 
         foreach (var (shopper, order) in acknowledged)
         {
@@ -83,6 +91,7 @@ public sealed class CrashDurabilityTests : IAsyncLifetime
                 stored.Items.Select(i => (i.ProductId, i.Quantity)));
         }
 
+        Phase("orders verified");
         using var reader = new HttpClient { BaseAddress = address };
         await WaitForAsync(async () => (await StockAsync(reader, products)).All(s => s.Reserved == 0), TimeSpan.FromSeconds(60));
         foreach (var stock in await StockAsync(reader, products))
@@ -90,6 +99,7 @@ public sealed class CrashDurabilityTests : IAsyncLifetime
             Assert.Equal(StockPerProduct - paidUnits.GetValueOrDefault(stock.ProductId), stock.Available);
         }
 
+        Phase("reservations released");
         using var firstOwner = Authorized(address, shoppers[acknowledged.First().Shopper]);
         var expired = await (await firstOwner.GetAsync($"/api/v1/orders/{acknowledged.First().Order.Id}", Ct)).OkAsync<OrderResponse>();
         Assert.Equal(OrderStatus.Expired, expired.Status);
@@ -136,7 +146,7 @@ public sealed class CrashDurabilityTests : IAsyncLifetime
 
     /// <summary>Places orders back to back, remembering each one answered 201, until the server stops answering.</summary>
     private static async Task PlaceOrdersUntilDownAsync(
-        HttpClient shopper, int worker, List<Guid> products, ConcurrentBag<(int, OrderResponse)> acknowledged)
+        HttpClient shopper, int shopperIndex, int worker, List<Guid> products, ConcurrentBag<(int, OrderResponse)> acknowledged)
     {
         using (shopper)
         {
@@ -160,7 +170,7 @@ public sealed class CrashDurabilityTests : IAsyncLifetime
                 {
                     try
                     {
-                        acknowledged.Add((worker, await response.Content.ReadFromJsonAsync<OrderResponse>(Ct) ?? throw new InvalidOperationException()));
+                        acknowledged.Add((shopperIndex, await response.Content.ReadFromJsonAsync<OrderResponse>(Ct) ?? throw new InvalidOperationException()));
                     }
                     catch (HttpRequestException)
                     {

@@ -18,8 +18,8 @@ CLIENT_CPU="${CLIENT_CPU:-0}"
 ADMIN_PASSWORD="${ADMIN_PASSWORD:-admin-dev-password}"
 SLOW_CARD_LATENCY="${SLOW_CARD_LATENCY:-00:00:00.500}"
 RESULTS_DIR="${RESULTS_DIR:-$SUITE_DIR/results/$(date -u +%Y%m%dT%H%M%SZ)}"
-STOREFRONT_DLL="$REPO_ROOT/src/Storefront.Api/bin/Release/net10.0/Storefront.Api.dll"
-PACER_DLL="$REPO_ROOT/src/Pacer.Cli/bin/Release/net10.0/pacer.dll"
+STOREFRONT_DLL="${STOREFRONT_DLL:-$REPO_ROOT/src/Storefront.Api/bin/Release/net10.0/Storefront.Api.dll}"
+PACER_DLL="${PACER_DLL:-$REPO_ROOT/src/Pacer.Cli/bin/Release/net10.0/pacer.dll}"
 
 STOREFRONT_PID=""
 STOREFRONT_URL=""
@@ -117,6 +117,8 @@ stop_storefront() {
   fi
 }
 trap stop_storefront EXIT
+# Ctrl-C or a kill must still stop Storefront and drop its database: exit through the EXIT trap.
+trap "exit 130" INT TERM
 
 # Warm the paths the flows use, so the first seconds of a run do not measure JIT and cold caches.
 warm_up() {
