@@ -12,7 +12,10 @@ public sealed record ContractViolation(string Operation, int Status, string Keyw
     public static ContractViolation OfBody(string operation, int status, SchemaViolation violation) =>
         new(operation, status, violation.Keyword, violation.Expected, violation.Actual, violation);
 
-    public override string ToString() => Schema is { } body
-        ? $"{Operation} → {Status}: body {body}"
-        : $"{Operation} → {Status}: {Keyword}: wanted {Expected}, got {Actual}";
+    /// <summary>The violation without its operation, for output grouped by operation: <c>200: body /price (property 'price'): type: …</c>.</summary>
+    public string Detail => Schema is { } body
+        ? $"{Status}: body {body}"
+        : $"{Status}: {Keyword}: wanted {Expected}, got {Actual}";
+
+    public override string ToString() => $"{Operation} → {Detail}";
 }
