@@ -23,6 +23,8 @@ public sealed class OperationSweep(OpenApiSpec spec, ResponseValidator validator
         var responses = new Dictionary<string, int>(StringComparer.Ordinal);
         var notes = new List<string>();
         var operations = OperationCatalog.List(spec).OrderBy(o => Array.IndexOf(MethodOrder, o.Label.Split(' ')[0])).ToList();
+        var basePath = baseUrl.AbsolutePath.TrimEnd('/');
+        var baseIsPathPrefix = basePath.Length > 0 && operations.Any(o => o.Path.StartsWith(basePath + "/", StringComparison.Ordinal));
         foreach (var operation in operations)
         {
             var documented = validator.Operations.All.FirstOrDefault(d => d.DisplayName == operation.Label);
@@ -50,7 +52,7 @@ public sealed class OperationSweep(OpenApiSpec spec, ResponseValidator validator
                 continue;
             }
 
-            var url = Resolve(baseUrl, request.PathAndQuery);
+            var url = Resolve(baseUrl, request.PathAndQuery, baseIsPathPrefix);
             using var message = new HttpRequestMessage(new HttpMethod(request.Method), url);
             foreach (var (name, value) in request.Headers)
             {
@@ -70,12 +72,16 @@ public sealed class OperationSweep(OpenApiSpec spec, ResponseValidator validator
 
             try
             {
-                using var response = await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
-                var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+
+                // An event stream never ends: its status and content type are checked, its body is not read.
+                var streaming = response.Content.Headers.ContentType?.MediaType == "text/event-stream";
+                var body = streaming ? "" : await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
                 var status = (int)response.StatusCode;
                 progress?.WriteLine($"{documented.DisplayName}: {request.Method} {url.PathAndQuery} → {status}");
                 responses[documented.DisplayName] = responses.GetValueOrDefault(documented.DisplayName) + 1;
-                violations.AddRange(validator.Validate(documented, status, response.Content.Headers.ContentType?.ToString(), body));
+                violations.AddRange(validator.Validate(documented, status, response.Content.Headers.ContentType?.ToString(), body)
+                    .Where(v => !streaming || v.Keyword != "content"));
             }
             catch (HttpRequestException exception)
             {
@@ -91,18 +97,15 @@ public sealed class OperationSweep(OpenApiSpec spec, ResponseValidator validator
     }
 
     /// <summary>
-    /// Document paths are relative to the server root. A base URL that already ends in the paths' common
-    /// prefix (<c>http://host/api/v1</c> for paths under <c>/api/v1</c>) is taken as that root, so the same
-    /// --base-url serves flows and the sweep.
+    /// Document paths are relative to the server root. When the document's paths start with the base URL's
+    /// path (<c>http://host/api/v1</c> for paths under <c>/api/v1</c>), the base URL is taken as naming that
+    /// prefix and paths go on its authority, so the same --base-url serves flows and the sweep.
     /// </summary>
-    public static Uri Resolve(Uri baseUrl, string pathAndQuery)
+    public static Uri Resolve(Uri baseUrl, string pathAndQuery, bool baseIsPathPrefix)
     {
         ArgumentNullException.ThrowIfNull(baseUrl);
         ArgumentNullException.ThrowIfNull(pathAndQuery);
-        var basePath = baseUrl.AbsolutePath.TrimEnd('/');
-        var root = basePath.Length > 0 && pathAndQuery.StartsWith(basePath + "/", StringComparison.Ordinal)
-            ? baseUrl.GetLeftPart(UriPartial.Authority)
-            : baseUrl.GetLeftPart(UriPartial.Authority) + basePath;
+        var root = baseIsPathPrefix ? baseUrl.GetLeftPart(UriPartial.Authority) : baseUrl.GetLeftPart(UriPartial.Authority) + baseUrl.AbsolutePath.TrimEnd('/');
         return new Uri(root + pathAndQuery);
     }
 }
