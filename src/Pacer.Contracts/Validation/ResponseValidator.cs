@@ -17,9 +17,14 @@ public sealed class ResponseValidator
     private readonly JsonSchemaValidator schemas;
 
     public ResponseValidator(OpenApiSpec spec)
+        : this(spec?.Document!)
     {
-        ArgumentNullException.ThrowIfNull(spec);
-        document = OpenApiJson.From(spec.Document);
+    }
+
+    public ResponseValidator(Microsoft.OpenApi.OpenApiDocument openApiDocument)
+    {
+        ArgumentNullException.ThrowIfNull(openApiDocument);
+        document = OpenApiJson.From(openApiDocument);
         schemas = new JsonSchemaValidator(document);
         Operations = new OperationIndex(document);
     }
