@@ -30,7 +30,7 @@ internal sealed partial class SchemaEvaluator
             var results = Branches(any, instance, pointer, property);
             if (!results.Any(r => r.Count == 0))
             {
-                sink?.Add(new(pointer, property, "anyOf", $"a match for at least one of {any.Count} schemas", Closest(instance, results)));
+                sink?.Add(new(pointer, property, "anyOf", $"a match for at least one of {any.Count} schemas", Closest(instance, pointer, results)));
                 valid = false;
             }
         }
@@ -41,7 +41,7 @@ internal sealed partial class SchemaEvaluator
             var matched = results.Select((r, i) => (r, i)).Where(x => x.r.Count == 0).Select(x => x.i).ToList();
             if (matched.Count != 1)
             {
-                var got = matched.Count == 0 ? Closest(instance, results) : $"{InstanceText.Describe(instance)} matching schemas {string.Join(" and ", matched)}";
+                var got = matched.Count == 0 ? Closest(instance, pointer, results) : $"{InstanceText.Describe(instance)} matching schemas {string.Join(" and ", matched)}";
                 sink?.Add(new(pointer, property, "oneOf", $"a match for exactly one of {one.Count} schemas", got));
                 valid = false;
             }
@@ -107,9 +107,13 @@ internal sealed partial class SchemaEvaluator
             return found;
         }).ToList();
 
-    private static string Closest(JsonNode? instance, List<List<SchemaViolation>> results)
+    /// <summary>The branch that failed least, where a branch of the wrong type altogether counts as furthest away.</summary>
+    private static string Closest(JsonNode? instance, string pointer, List<List<SchemaViolation>> results)
     {
-        var closest = results.Where(r => r.Count > 0).OrderBy(r => r.Count).FirstOrDefault();
+        var closest = results.Where(r => r.Count > 0)
+            .OrderBy(r => r.Any(v => v.Keyword == "type" && v.InstancePointer == pointer) ? 1 : 0)
+            .ThenBy(r => r.Count)
+            .FirstOrDefault();
         return closest is null ? InstanceText.Describe(instance) : $"{InstanceText.Describe(instance)} matching none (closest: {closest[0]})";
     }
 }
