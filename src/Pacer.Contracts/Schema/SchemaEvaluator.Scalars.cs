@@ -131,6 +131,4 @@ internal sealed partial class SchemaEvaluator
     private static string Quote(string text) => InstanceText.Literal(JsonValue.Create(text));
 
     private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static bool IsKind(JsonNode? node, JsonValueKind kind) => node is JsonValue value && value.GetValueKind() == kind;
 }
