@@ -77,6 +77,7 @@ public static class PacerApp
         root.Subcommands.Add(ShowCommand.Create(context));
         root.Subcommands.Add(MonitorCommand.Create(context));
         root.Subcommands.Add(LoadCommand.Create(context));
+        root.Subcommands.Add(ContractCommand.Create(context));
         return root;
     }
 

@@ -92,6 +92,12 @@ public static class RunCommand
             return ExitCodes.BadInput;
         }
 
+        var responseCheck = await ContractCheckOption.LoadAsync(parsed.GetValue(options.OpenApi), context, cancellationToken).ConfigureAwait(false);
+        if (responseCheck is { Error: { } specError })
+        {
+            return BadInput(error, specError);
+        }
+
         var baseUrl = parsed.GetValue(options.BaseUrl);
         FlowRunOptions OptionsFor(FlowDocument flow)
         {
@@ -106,6 +112,7 @@ public static class RunCommand
                 FollowRedirects = parsed.GetValue(options.FollowRedirects),
                 Insecure = parsed.GetValue(options.Insecure),
                 SoftBudgets = parsed.GetValue(options.SoftBudgets),
+                ResponseCheck = responseCheck?.Check,
             };
         }
 
