@@ -2,7 +2,6 @@ using System.CommandLine;
 using Pacer.Cli.Demo;
 using Pacer.Cli.Input;
 using Pacer.Load.Results;
-using Pacer.Reports.Html;
 
 namespace Pacer.Cli.Commands;
 
@@ -80,7 +79,7 @@ public static class DemoCommand
             var runArgs = new List<string>
             {
                 "run", Path.GetRelativePath(AppContext.BaseDirectory, BundledFlowsDirectory),
-                "--base-url", storefront.BaseUrl, "--var", $"admin_password={storefront.AdminPassword}",
+                "--base-url", storefront.BaseUrl, "--var", $"admin_password={storefront.AdminPassword}", "--no-history",
             };
             foreach (var report in parsed.GetValue(reports) ?? [])
             {
@@ -97,11 +96,12 @@ public static class DemoCommand
             }
 
             var resultsPath = Path.Combine(output, "results.json");
+            var reportPath = Path.Combine(output, "report.html");
             await Heading(context, $"2/2  Load: the shopper journey for {parsed.GetValue(duration)} against Storefront (pid {storefront.ProcessId})").ConfigureAwait(false);
             var loadArgs = new List<string>
             {
                 "load", Path.GetRelativePath(AppContext.BaseDirectory, BundledLoadFlowsDirectory),
-                "--base-url", storefront.BaseUrl, "--duration", parsed.GetValue(duration)!, "--out", resultsPath,
+                "--base-url", storefront.BaseUrl, "--duration", parsed.GetValue(duration)!, "--out", resultsPath, "--report", $"html={reportPath}", "--no-history",
             };
             if (parsed.GetValue(vus) is { } vuCount)
             {
@@ -116,11 +116,6 @@ public static class DemoCommand
             }
 
             var result = LoadResultJson.ReadFile(resultsPath);
-            var reportPath = Path.Combine(output, "report.html");
-            using (var stream = File.Create(reportPath))
-            {
-                new HtmlReportWriter().Write(result, stream);
-            }
 
             await context.Out.WriteLineAsync().ConfigureAwait(false);
             await context.Out.WriteLineAsync($"HTML report:  {reportPath}").ConfigureAwait(false);

@@ -1,8 +1,12 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using Pacer.Cli.History;
 using Pacer.Cli.Input;
+using Pacer.Cli.Load;
 using Pacer.Core.Configuration;
 using Pacer.Core.Flow.Syntax;
+using Pacer.Load.Comparison;
+using Pacer.Load.Exposition;
 using Pacer.Load.Results;
 using Pacer.Load.Runtime;
 using Pacer.Reports.Console;
@@ -133,20 +137,90 @@ public static class LoadCommand
             return BadInput(error, exception.Message);
         }
 
+        var reports = new List<LoadReportTarget>();
+        foreach (var text in parsed.GetValue(options.Reports) ?? [])
+        {
+            if (LoadReportTarget.TryParse(text, out var reportError) is not { } target)
+            {
+                return BadInput(error, reportError!);
+            }
+
+            reports.Add(target);
+        }
+
+        // Baselines are read before the load, so a wrong path fails in a second, not after the run.
+        var baselines = new List<LoadResult>();
+        var tolerance = BaselineComparison.DefaultTolerance;
+        try
+        {
+            baselines.AddRange((parsed.GetValue(options.Baselines) ?? []).Select(b => HistoryResults.ReadLoadResult(context.CurrentDirectory, b)));
+        }
+        catch (Exception exception) when (exception is InvalidDataException or IOException or ArgumentException)
+        {
+            return BadInput(error, exception.Message);
+        }
+
+        if (parsed.GetValue(options.Tolerance) is { } toleranceText && !ToleranceSyntax.TryParse(toleranceText, out tolerance, out var toleranceError))
+        {
+            return BadInput(error, toleranceError!);
+        }
+
         var style = new ConsoleStyle(!parsed.GetValue(options.NoColor) && ConsoleStyle.ShouldColor(context.OutputIsTerminal, context.Environment));
         var reporter = new LoadConsoleReporter(context.Out, style, context.OutputIsTerminal);
-        var result = await reporter.ShowProgressAsync(observer => run.RunAsync(observer, cancellationToken)).ConfigureAwait(false);
+        var latest = new LatestProgress();
+        MetricsEndpoint? metrics = null;
+        if (parsed.GetValue(options.MetricsPort) is { } port)
+        {
+            try
+            {
+                metrics = MetricsEndpoint.Start(port, () => latest.Snapshot(run.Metrics));
+            }
+            catch (System.Net.Sockets.SocketException exception)
+            {
+                return BadInput(error, $"--metrics-port {port}: {exception.Message}");
+            }
+
+            await context.Out.WriteLineAsync($"metrics: http://127.0.0.1:{metrics.Port}/metrics").ConfigureAwait(false);
+        }
+
+        LoadResult result;
+        await using (metrics)
+        {
+            result = await reporter.ShowProgressAsync(observer => run.RunAsync(latest.Forwarding(observer), cancellationToken)).ConfigureAwait(false);
+        }
+
         reporter.RenderSummary(result);
 
+        string? resultPath = null;
         if (parsed.GetValue(options.Out) is { } outPath)
         {
-            var full = Path.GetFullPath(outPath, context.CurrentDirectory);
-            LoadResultJson.WriteFile(result, full);
-            await context.Out.WriteLineAsync($"results: {FlowFileFinder.DisplayPath(full, context.CurrentDirectory)}").ConfigureAwait(false);
+            resultPath = Path.GetFullPath(outPath, context.CurrentDirectory);
+            LoadResultJson.WriteFile(result, resultPath);
+            await context.Out.WriteLineAsync($"results: {FlowFileFinder.DisplayPath(resultPath, context.CurrentDirectory)}").ConfigureAwait(false);
+        }
+
+        foreach (var target in reports)
+        {
+            target.Write(result, context.CurrentDirectory);
+            await context.Out.WriteLineAsync($"{target.Writer.Format} report: {target.Path}").ConfigureAwait(false);
+        }
+
+        var regressed = false;
+        if (baselines.Count > 0)
+        {
+            var comparison = BaselineComparison.Compare(baselines, result, tolerance);
+            await context.Out.WriteLineAsync().ConfigureAwait(false);
+            ComparisonTextRenderer.Render(comparison, context.Out);
+            regressed = comparison.Regressed;
+        }
+
+        if (!parsed.GetValue(options.NoHistory))
+        {
+            RunHistory.RecordLoad(context.CurrentDirectory, result, resultPath, error);
         }
 
         return run.Interrupted ? ExitCodes.InternalError
-            : result.Passed ? ExitCodes.Passed
+            : result.Passed && !regressed ? ExitCodes.Passed
             : ExitCodes.TestFailed;
     }
 

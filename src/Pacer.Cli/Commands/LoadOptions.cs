@@ -32,6 +32,24 @@ internal sealed class LoadOptions
 
     public Option<string?> DataMode { get; } = new("--data-mode") { Description = "round-robin (default: rows shared when VUs outnumber them) or unique (one row per VU)" };
 
+    public Option<string[]> Reports { get; } = new("--report")
+    {
+        Description = "Write a report of the run: FORMAT=PATH with FORMAT html, markdown, junit or json (repeatable)",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public Option<string[]> Baselines { get; } = new("--baseline")
+    {
+        Description = "Compare the run with a result file or history reference (last, last~1); repeatable, a regression exits 1",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public Option<string?> Tolerance { get; } = new("--tolerance") { Description = "With --baseline: how much worse counts as a regression (default 10%)" };
+
+    public Option<int?> MetricsPort { get; } = new("--metrics-port") { Description = "Serve live Prometheus metrics on 127.0.0.1:PORT/metrics while the load runs" };
+
+    public Option<bool> NoHistory { get; } = History.RunHistory.CreateNoHistoryOption();
+
     public Option<string[]> Thresholds { get; } = new("--threshold")
     {
         Description = "Pass/fail rule, repeatable: p95<150ms, errors<1%, rps>1000, step[Login].p99<800ms (replaces the flows' @threshold lines)",
@@ -71,7 +89,7 @@ internal sealed class LoadOptions
         foreach (Option option in new Option[]
         {
             Vus, Duration, Rate, MaxVus, PreVus, Stages, RateStages, Iterations, Think, GracefulStop, Data, DataMode,
-            Thresholds, AbortOnFail, Out, BaseUrl, Env, Vars, Timeout, Insecure, NoColor,
+            Thresholds, AbortOnFail, Out, Reports, Baselines, Tolerance, MetricsPort, NoHistory, BaseUrl, Env, Vars, Timeout, Insecure, NoColor,
         })
         {
             command.Options.Add(option);
