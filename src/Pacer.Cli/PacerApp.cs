@@ -70,6 +70,7 @@ public static class PacerApp
         root.Subcommands.Add(RunCommand.Create(context));
         root.Subcommands.Add(CheckCommand.Create(context));
         root.Subcommands.Add(DemoCommand.Create(context));
+        root.Subcommands.Add(ProbeCommand.Create(context));
         return root;
     }
 
