@@ -71,6 +71,7 @@ public static class PacerApp
         root.Subcommands.Add(CheckCommand.Create(context));
         root.Subcommands.Add(DemoCommand.Create(context));
         root.Subcommands.Add(ProbeCommand.Create(context));
+        root.Subcommands.Add(SpecDiffCommand.Create(context));
         return root;
     }
 
