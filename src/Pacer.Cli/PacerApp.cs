@@ -72,6 +72,7 @@ public static class PacerApp
         root.Subcommands.Add(DemoCommand.Create(context));
         root.Subcommands.Add(ProbeCommand.Create(context));
         root.Subcommands.Add(SpecDiffCommand.Create(context));
+        root.Subcommands.Add(ImportCommand.Create(context));
         return root;
     }
 

@@ -27,12 +27,7 @@ public sealed class ProbeSession(OpenApiSpec spec, ProbeOptions options, ProbeCl
     public string? PrimaryToken => Options.Tokens.Count > 0 ? Options.Tokens[0] : null;
 
     /// <summary>True when the operation (or, without its own, the document) requires some security scheme.</summary>
-    public bool IsSecured(ApiOperation operation)
-    {
-        ArgumentNullException.ThrowIfNull(operation);
-        var requirements = operation.Operation.Security ?? Spec.Document.Security;
-        return requirements is { Count: > 0 } && requirements.Any(r => r.Count > 0);
-    }
+    public bool IsSecured(ApiOperation operation) => OperationCatalog.IsSecured(Spec, operation);
 
     /// <summary>A valid request for the operation, carrying the given user's token when the operation is secured.</summary>
     public RequestDraft Draft(ApiOperation operation, string? token)
