@@ -74,7 +74,7 @@ public static class HarImporter
                     value = "Bearer {{token}}";
                 }
 
-                headers.Add(new(Canonical(name), value));
+                headers.Add(new(Canonical(name), value == "Bearer {{token}}" ? value : value.Replace("{{", "{ {", StringComparison.Ordinal)));
             }
 
             var body = request["postData"]?["text"]?.GetValue<string>();
@@ -86,7 +86,9 @@ public static class HarImporter
             var status = entry["response"]?["status"]?.GetValue<int>() ?? 0;
             var asserts = status > 0 ? new[] { $"status == {status}" } : [];
             var step = $"{method} {path.Split('?')[0]}";
-            flow.Step(step, KestBlock.Write(new GeneratedRequest(method, path, headers, string.IsNullOrEmpty(body) ? null : body), step, asserts, keepTemplates: false));
+            // Recorded text is literal: braces that would read as placeholders are escaped, the token variable is ours.
+            var generated = new GeneratedRequest(method, path.Replace("{{", "%7B%7B", StringComparison.Ordinal), headers, string.IsNullOrEmpty(body) ? null : KestBlock.BodySafe(body));
+            flow.Step(step, KestBlock.Write(generated, step, asserts, keepTemplates: true));
         }
 
         if (flow.HasVariable("token"))
