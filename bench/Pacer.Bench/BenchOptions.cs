@@ -5,7 +5,7 @@ namespace Pacer.Bench;
 /// <summary>Command line: MODE URL [-c connections] [-d seconds]. Loopback targets only.</summary>
 internal sealed record BenchOptions(string Mode, Uri Url, int Connections, TimeSpan Duration)
 {
-    public const string Usage = "usage: Pacer.Bench engine|httpclient|alloc|parser http://127.0.0.1:PORT/path [-c 64] [-d 10]";
+    public const string Usage = "usage: Pacer.Bench engine|httpclient|alloc|parser http://127.0.0.1:PORT/path [-c 64] [-d 10]\n       Pacer.Bench serve PORT [--stall-every 10s --stall-for 1s]";
 
     public static BenchOptions Parse(string[] args)
     {

@@ -10,13 +10,14 @@ internal static class EngineLoad
     {
         var request = PreparedRequest.Create("GET", options.Url.Authority, options.Url.PathAndQuery);
         var stopAt = Stopwatch.GetTimestamp() + (long)(options.Duration.TotalSeconds * Stopwatch.Frequency);
+        var cpuBefore = LoadResult.ProcessCpu();
         var started = Stopwatch.GetTimestamp();
         var workers = Enumerable.Range(0, options.Connections)
             .Select(_ => Task.Run(() => WorkerAsync(options, request, stopAt)))
             .ToArray();
         var counts = await Task.WhenAll(workers);
         var elapsed = Stopwatch.GetElapsedTime(started);
-        return new LoadResult("engine", counts.Sum(c => c.Ok), counts.Sum(c => c.Failed), elapsed);
+        return new LoadResult("engine", counts.Sum(c => c.Ok), counts.Sum(c => c.Failed), elapsed, LoadResult.ProcessCpu() - cpuBefore);
     }
 
     private static async Task<(long Ok, long Failed)> WorkerAsync(BenchOptions options, PreparedRequest request, long stopAt)
@@ -26,6 +27,7 @@ internal static class EngineLoad
             Host = options.Url.Host,
             Port = options.Url.Port,
             RequestTimeout = Environment.GetEnvironmentVariable("PACER_BENCH_NO_TIMEOUT") == "1" ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(30),
+            UseEventLoop = Environment.GetEnvironmentVariable("PACER_BENCH_TRANSPORT") != "socket",
         });
         long ok = 0, failed = 0;
         while (Stopwatch.GetTimestamp() < stopAt)
@@ -54,12 +56,13 @@ internal static class EngineLoad
         }
         const int measured = 20_000;
         var before = GC.GetTotalAllocatedBytes(precise: true);
+        var cpuBefore = LoadResult.ProcessCpu();
         var started = Stopwatch.GetTimestamp();
         for (var i = 0; i < measured; i++)
         {
             await connection.SendAsync(request).ConfigureAwait(false);
         }
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
-        return new LoadResult("alloc", measured, 0, Stopwatch.GetElapsedTime(started), $"bytes_per_request={(double)allocated / measured:F1}");
+        return new LoadResult("alloc", measured, 0, Stopwatch.GetElapsedTime(started), LoadResult.ProcessCpu() - cpuBefore, $"bytes_per_request={(double)allocated / measured:F1}");
     }
 }

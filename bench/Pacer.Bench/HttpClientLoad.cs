@@ -11,12 +11,13 @@ internal static class HttpClientLoad
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Connections, UseProxy = false, AutomaticDecompression = DecompressionMethods.None };
         using var client = new HttpClient(handler);
         var stopAt = Stopwatch.GetTimestamp() + (long)(options.Duration.TotalSeconds * Stopwatch.Frequency);
+        var cpuBefore = LoadResult.ProcessCpu();
         var started = Stopwatch.GetTimestamp();
         var workers = Enumerable.Range(0, options.Connections)
             .Select(_ => Task.Run(() => WorkerAsync(client, options.Url, stopAt)))
             .ToArray();
         var counts = await Task.WhenAll(workers);
-        return new LoadResult("httpclient", counts.Sum(c => c.Ok), counts.Sum(c => c.Failed), Stopwatch.GetElapsedTime(started));
+        return new LoadResult("httpclient", counts.Sum(c => c.Ok), counts.Sum(c => c.Failed), Stopwatch.GetElapsedTime(started), LoadResult.ProcessCpu() - cpuBefore);
     }
 
     private static async Task<(long Ok, long Failed)> WorkerAsync(HttpClient client, Uri url, long stopAt)

@@ -2,12 +2,17 @@ using System.Globalization;
 
 namespace Pacer.Bench;
 
-internal readonly record struct LoadResult(string Mode, long Requests, long Failures, TimeSpan Elapsed, string Extra = "")
+internal readonly record struct LoadResult(string Mode, long Requests, long Failures, TimeSpan Elapsed, TimeSpan Cpu, string Extra = "")
 {
     public double RequestsPerSecond => Requests / Elapsed.TotalSeconds;
 
-    /// <summary>Client CPU per request: steadier than req/s when other processes share the machine.</summary>
-    public double CpuMicrosecondsPerRequest => System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMicroseconds / Math.Max(1, Requests);
+    /// <summary>
+    /// Client CPU per request during the load window (process start-up excluded): steadier than
+    /// req/s when other processes share the machine.
+    /// </summary>
+    public double CpuMicrosecondsPerRequest => Cpu.TotalMicroseconds / Math.Max(1, Requests);
+
+    public static TimeSpan ProcessCpu() => System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
 
     /// <summary>One parseable line; compare.sh reads the rps= field.</summary>
     public string ToString(IFormatProvider provider) => string.Create(provider,

@@ -70,6 +70,14 @@ public static class PacerApp
         root.Subcommands.Add(RunCommand.Create(context));
         root.Subcommands.Add(CheckCommand.Create(context));
         root.Subcommands.Add(DemoCommand.Create(context));
+        root.Subcommands.Add(ReportCommand.Create(context));
+        root.Subcommands.Add(MergeCommand.Create(context));
+        root.Subcommands.Add(CompareCommand.Create(context));
+        root.Subcommands.Add(HistoryCommand.Create(context));
+        root.Subcommands.Add(ShowCommand.Create(context));
+        root.Subcommands.Add(MonitorCommand.Create(context));
+        root.Subcommands.Add(LoadCommand.Create(context));
+        root.Subcommands.Add(ContractCommand.Create(context));
         root.Subcommands.Add(ProbeCommand.Create(context));
         root.Subcommands.Add(SpecDiffCommand.Create(context));
         root.Subcommands.Add(ImportCommand.Create(context));

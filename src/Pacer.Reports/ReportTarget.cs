@@ -4,7 +4,7 @@ namespace Pacer.Reports;
 public sealed record ReportTarget(IReportWriter Writer, string Path)
 {
     public static IReadOnlyList<IReportWriter> Writers { get; } =
-        [new JsonReportWriter(), new JUnitReportWriter(), new MarkdownReportWriter()];
+        [new JsonReportWriter(), new JUnitReportWriter(), new MarkdownReportWriter(), new Html.HtmlReportWriter()];
 
     /// <summary>Parses <c>junit=out/junit.xml</c>; returns null and an error for anything else.</summary>
     public static ReportTarget? TryParse(string text, out string? error)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Pacer.Cli.History;
 using Pacer.Cli.Input;
 using Pacer.Core.Configuration;
 using Pacer.Core.Execution;
@@ -20,6 +21,7 @@ public static class RunCommand
         var options = new RunOptions();
         var command = new Command("run", "Run flow files as functional tests against a live API");
         options.AddTo(command);
+        command.Options.Add(RunHistory.CreateNoHistoryOption());
         command.SetAction((parsed, cancellationToken) => ExecuteAsync(context, options, parsed, cancellationToken));
         return command;
     }
@@ -90,6 +92,12 @@ public static class RunCommand
             return ExitCodes.BadInput;
         }
 
+        var responseCheck = await ContractCheckOption.LoadAsync(parsed.GetValue(options.OpenApi), context, cancellationToken).ConfigureAwait(false);
+        if (responseCheck is { Error: { } specError })
+        {
+            return BadInput(error, specError);
+        }
+
         var baseUrl = parsed.GetValue(options.BaseUrl);
         FlowRunOptions OptionsFor(FlowDocument flow)
         {
@@ -104,6 +112,7 @@ public static class RunCommand
                 FollowRedirects = parsed.GetValue(options.FollowRedirects),
                 Insecure = parsed.GetValue(options.Insecure),
                 SoftBudgets = parsed.GetValue(options.SoftBudgets),
+                ResponseCheck = responseCheck?.Check,
             };
         }
 
@@ -117,6 +126,12 @@ public static class RunCommand
         {
             report.Write(result);
             await context.Out.WriteLineAsync($"{report.Writer.Format} report: {report.Path}").ConfigureAwait(false);
+        }
+
+        if (!parsed.GetValue<bool>("--no-history"))
+        {
+            var jsonReport = reports.FirstOrDefault(r => r.Writer.Format == "json")?.Path;
+            RunHistory.RecordRun(context.CurrentDirectory, result, requestedEnv ?? config.ActiveEnv, jsonReport, error);
         }
 
         return result.Passed ? ExitCodes.Passed : ExitCodes.TestFailed;

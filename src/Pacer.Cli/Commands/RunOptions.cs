@@ -39,6 +39,8 @@ internal sealed class RunOptions
         AllowMultipleArgumentsPerToken = false,
     };
 
+    public Option<string?> OpenApi { get; } = new("--openapi") { Description = "Also check every response against this OpenAPI document; a violation fails its step" };
+
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Print every request and response in full" };
 
     public Option<bool> NoColor { get; } = new("--no-color") { Description = "Plain output even on a terminal (NO_COLOR is honoured too)" };
@@ -46,7 +48,7 @@ internal sealed class RunOptions
     public void AddTo(Command command)
     {
         command.Arguments.Add(Paths);
-        foreach (Option option in new Option[] { BaseUrl, Env, Vars, Jobs, FailFast, Timeout, FollowRedirects, Insecure, SoftBudgets, Reports, Verbose, NoColor })
+        foreach (Option option in new Option[] { BaseUrl, Env, Vars, Jobs, FailFast, Timeout, FollowRedirects, Insecure, SoftBudgets, Reports, OpenApi, Verbose, NoColor })
         {
             command.Options.Add(option);
         }

@@ -38,4 +38,7 @@ public sealed record FlowRunOptions
     /// client's business, its cookies are shared by whoever shares it, and the runner never disposes it.
     /// </summary>
     public HttpClient? HttpClient { get; init; }
+
+    /// <summary>Checked against every response after the step's assertions; a problem fails the step (<c>pacer run --openapi</c>).</summary>
+    public IResponseCheck? ResponseCheck { get; init; }
 }

@@ -41,6 +41,7 @@ public sealed class FlowRunner(FlowRunOptions options, BuiltInVariables builtIns
             else
             {
                 result = await executor.ExecuteAsync(step, number, variables, cancellationToken).ConfigureAwait(false);
+                result = ApplyResponseCheck(result);
             }
 
             if (!result.Passed)
@@ -69,6 +70,23 @@ public sealed class FlowRunner(FlowRunOptions options, BuiltInVariables builtIns
 
         var name = flow.Metadata.Name ?? Path.GetFileName(flow.Path);
         return new FlowRunResult(flow.Path, name, flow.Metadata, results, startedAt, stopwatch.Elapsed);
+    }
+
+    private StepResult ApplyResponseCheck(StepResult result)
+    {
+        if (options.ResponseCheck is null || result.Request is null || result.Response is null)
+        {
+            return result;
+        }
+
+        var problems = options.ResponseCheck.Check(result.Request, result.Response);
+        if (problems.Count == 0)
+        {
+            return result;
+        }
+
+        var reason = string.Join("; ", problems);
+        return result with { Status = StepStatus.Failed, Reason = result.Reason is null ? reason : result.Reason + "; " + reason };
     }
 
     private KeyValuePair<string, int>? FirstMissingNeed(StepNode step, Dictionary<string, int> missing)

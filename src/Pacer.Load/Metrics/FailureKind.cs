@@ -9,4 +9,7 @@ public enum FailureKind
     ConnectionRefused,
     ConnectionReset,
     AssertionFailed,
+
+    /// <summary>The response was not valid HTTP/1.x, or its head was larger than the engine accepts.</summary>
+    ProtocolError,
 }

@@ -1,10 +1,16 @@
+using Pacer.Load.Results;
+
 namespace Pacer.Load.Metrics;
 
 /// <summary>Lock-free counters and histogram for one step; many virtual users record into it at once.</summary>
 public sealed class StepRecorder
 {
     private readonly long[] _failures = new long[Enum.GetValues<FailureKind>().Length];
+    private readonly FailureSample?[] _samples = new FailureSample?[Enum.GetValues<FailureKind>().Length];
     private long _requests;
+    private long _bytesIn;
+    private long _bytesOut;
+    private long _slaViolations;
 
     public LatencyHistogram Latency { get; } = new();
 
@@ -22,9 +28,33 @@ public sealed class StepRecorder
         Latency.RecordNanoseconds(latencyNanoseconds);
     }
 
+    /// <summary>Adds the bytes one request put on the wire and read back (head and body).</summary>
+    public void RecordBytes(long bytesIn, long bytesOut)
+    {
+        Interlocked.Add(ref _bytesIn, bytesIn);
+        Interlocked.Add(ref _bytesOut, bytesOut);
+    }
+
+    /// <summary>Counts a request slower than its step's <c>duration &lt;</c> budget.</summary>
+    public void RecordSlaViolation() => Interlocked.Increment(ref _slaViolations);
+
+    /// <summary>True when no sample of <paramref name="kind"/> is kept yet: the caller may build one (only the first is kept, so building it is rare).</summary>
+    public bool WantsSample(FailureKind kind) => Volatile.Read(ref _samples[(int)kind]) is null;
+
+    /// <summary>Keeps <paramref name="sample"/> as the example of <paramref name="kind"/> unless one is already kept.</summary>
+    public void OfferSample(FailureKind kind, FailureSample sample) =>
+        Interlocked.CompareExchange(ref _samples[(int)kind], sample, null);
+
+    public long BytesIn => Volatile.Read(ref _bytesIn);
+
+    public long BytesOut => Volatile.Read(ref _bytesOut);
+
+    public long SlaViolations => Volatile.Read(ref _slaViolations);
+
     public StepMetrics Snapshot()
     {
         var failures = new Dictionary<FailureKind, long>();
+        var samples = new List<FailureSample>();
         foreach (var kind in Enum.GetValues<FailureKind>())
         {
             var count = Volatile.Read(ref _failures[(int)kind]);
@@ -32,8 +62,19 @@ public sealed class StepRecorder
             {
                 failures[kind] = count;
             }
+
+            if (Volatile.Read(ref _samples[(int)kind]) is { } sample)
+            {
+                samples.Add(sample);
+            }
         }
 
-        return new StepMetrics(Volatile.Read(ref _requests), failures, Latency.Snapshot());
+        return new StepMetrics(Volatile.Read(ref _requests), failures, Latency.Snapshot())
+        {
+            BytesIn = BytesIn,
+            BytesOut = BytesOut,
+            SlaViolations = SlaViolations,
+            Samples = samples,
+        };
     }
 }

@@ -9,13 +9,14 @@ using Storefront.Api.Infrastructure.Http;
 using Storefront.Api.Infrastructure.Mail;
 using Storefront.Api.Infrastructure.Metrics;
 using Storefront.Api.Infrastructure.OpenApi;
+using Storefront.Api.Infrastructure.Overload;
 using Storefront.Api.Infrastructure.RateLimiting;
 
 namespace Storefront.Api.Infrastructure;
 
 /// <summary>
 /// The platform every feature stands on: database, auth, problem+json, request ids, security headers,
-/// limits, CORS, metrics, OpenAPI and health. Start-up checks fail fast here, before anything listens.
+/// limits (per client, and the global overload bound), CORS, metrics, OpenAPI and health. Start-up checks fail fast here, before anything listens.
 /// </summary>
 public static class StorefrontPlatform
 {
@@ -50,6 +51,7 @@ public static class StorefrontPlatform
         services.AddStorefrontProblemDetails();
         services.AddStorefrontAuth(signingKey);
         services.AddStorefrontRateLimits(settings.RateLimiting);
+        services.AddStorefrontOverloadProtection();
         services.AddSingleton<HttpMetrics>();
         services.AddHostedService<SmtpOutboxDispatcher>();
         services.AddCors(o => o.AddPolicy(CorsPolicy, policy =>
@@ -79,6 +81,7 @@ public static class StorefrontPlatform
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseRouting();
         HttpMetricsMiddleware.UseRouteCapture(app);
+        app.UseStorefrontOverloadProtection();
         app.UseCors(CorsPolicy);
         app.UseAuthentication();
         app.UseAuthorization();

@@ -6,7 +6,8 @@ namespace Storefront.Api.Tests.Infrastructure;
 
 /// <summary>
 /// The built Storefront.Api.dll run as its own process on Kestrel (not TestServer), the way
-/// <c>dotnet run</c> runs it, with a temp data directory. Disposing kills it and deletes the directory.
+/// <c>dotnet run</c> runs it, with a temp data directory. Disposing kills it and deletes the directory,
+/// unless the caller passed a data directory of its own (to restart on the same database).
 /// </summary>
 public sealed partial class StorefrontProcess : IAsyncDisposable
 {
@@ -14,10 +15,12 @@ public sealed partial class StorefrontProcess : IAsyncDisposable
     private readonly ConcurrentQueue<string> _output = new();
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly string _dataDirectory;
+    private readonly bool _ownsDataDirectory;
 
-    private StorefrontProcess(string environment, IDictionary<string, string> variables)
+    private StorefrontProcess(string environment, IDictionary<string, string> variables, string? dataDirectory)
     {
-        _dataDirectory = Path.Combine(Path.GetTempPath(), "storefront-process", Guid.NewGuid().ToString("N"));
+        _ownsDataDirectory = dataDirectory is null;
+        _dataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "storefront-process", Guid.NewGuid().ToString("N"));
         var dll = typeof(Program).Assembly.Location;
         var start = new ProcessStartInfo("dotnet")
         {
@@ -45,9 +48,10 @@ public sealed partial class StorefrontProcess : IAsyncDisposable
 
     public string Output => string.Join('\n', _output);
 
-    public static StorefrontProcess Start(string environment = "Development", IDictionary<string, string>? variables = null)
+    public static StorefrontProcess Start(
+        string environment = "Development", IDictionary<string, string>? variables = null, string? dataDirectory = null)
     {
-        var process = new StorefrontProcess(environment, variables ?? new Dictionary<string, string>());
+        var process = new StorefrontProcess(environment, variables ?? new Dictionary<string, string>(), dataDirectory);
         process._process.Start();
         process._process.BeginOutputReadLine();
         process._process.BeginErrorReadLine();
@@ -64,15 +68,25 @@ public sealed partial class StorefrontProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Ends the process the way a crash does: SIGKILL, no shutdown hooks, nothing flushed by the app.</summary>
+    public async Task KillAsync()
     {
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }
+    }
 
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
         _process.Dispose();
+        if (!_ownsDataDirectory)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(_dataDirectory, recursive: true);

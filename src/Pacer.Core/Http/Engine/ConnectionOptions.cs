@@ -29,6 +29,13 @@ public sealed class ConnectionOptions
     /// <summary>Response headers whose values are kept (case-insensitive), e.g. Content-Type or Location.</summary>
     public IReadOnlyList<string> CapturedHeaders { get; init; } = [];
 
+    /// <summary>
+    /// Drive the socket from Pacer's epoll event loop (Linux x86-64) instead of .NET's async
+    /// socket engine: the fast path under load. Elsewhere the setting is ignored. Continuations
+    /// then run on the loop thread, so code awaiting this connection must not block.
+    /// </summary>
+    public bool UseEventLoop { get; init; } = true;
+
     /// <summary>The receive buffer must hold a whole header line, so it is never smaller than the header limit.</summary>
     internal int EffectiveReceiveBufferBytes => Math.Max(ReceiveBufferBytes, MaxHeaderBytes + 2);
 }

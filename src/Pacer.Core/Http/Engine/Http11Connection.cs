@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
+using Pacer.Core.Http.Engine.Transport;
 
 namespace Pacer.Core.Http.Engine;
 
@@ -20,9 +21,8 @@ public sealed class Http11Connection : IDisposable
     private readonly ResponseParser _parser;
     private readonly RequestWriter _writer = new();
     private readonly byte[] _receiveBuffer;
-    private CancellationTokenSource _timeoutCts = new();
+    private readonly IConnectionTransport _transport;
     private EndPoint? _endPoint;
-    private Socket? _socket;
     private int _start;
     private int _end;
 
@@ -34,12 +34,13 @@ public sealed class Http11Connection : IDisposable
         var body = options.CaptureBody ? new PooledBodyBuffer(options.MaxCapturedBodyBytes) : null;
         _parser = new ResponseParser(options.MaxHeaderBytes, headers, body);
         Response = new HttpResponseView(_parser);
+        _transport = options.UseEventLoop && EpollNative.IsSupported ? new EventLoopTransport() : new SocketTransport();
     }
 
     /// <summary>The last response; valid until the next request.</summary>
     public HttpResponseView Response { get; }
 
-    public bool IsConnected => _socket is not null;
+    public bool IsConnected => _transport.IsConnected;
 
     /// <summary>How many TCP connections this object opened (1 for a healthy keep-alive run).</summary>
     public int ConnectCount { get; private set; }
@@ -50,13 +51,13 @@ public sealed class Http11Connection : IDisposable
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<HttpExchangeResult> SendAsync(PreparedRequest request, RequestVariables variables, CancellationToken cancellationToken)
     {
-        var token = StartTimeout(cancellationToken, out var registration);
+        _transport.BeginExchange(_options.RequestTimeout, cancellationToken);
         try
         {
             var reconnected = false;
             while (true)
             {
-                var result = await ExchangeOnceAsync(request, variables, token, cancellationToken).ConfigureAwait(false);
+                var result = await ExchangeOnceAsync(request, variables, cancellationToken).ConfigureAwait(false);
                 if (result.Failure is HttpFailureKind.Closed or HttpFailureKind.Reset && result.StatusCode == -1 &&
                     request.IsIdempotent && !reconnected)
                 {
@@ -68,54 +69,29 @@ public sealed class Http11Connection : IDisposable
         }
         finally
         {
-            registration.Dispose();
-            if (_options.RequestTimeout != Timeout.InfiniteTimeSpan)
-            {
-                _timeoutCts.CancelAfter(Timeout.Infinite);
-            }
+            _transport.EndExchange();
         }
-    }
-
-    private CancellationToken StartTimeout(CancellationToken callerToken, out CancellationTokenRegistration registration)
-    {
-        if (_options.RequestTimeout == Timeout.InfiniteTimeSpan && !callerToken.CanBeCanceled)
-        {
-            registration = default;
-            return CancellationToken.None;
-        }
-        if (!_timeoutCts.TryReset())
-        {
-            _timeoutCts.Dispose();
-            _timeoutCts = new CancellationTokenSource();
-        }
-        _timeoutCts.CancelAfter(_options.RequestTimeout);
-        registration = callerToken.CanBeCanceled
-            ? callerToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), _timeoutCts)
-            : default;
-        return _timeoutCts.Token;
     }
 
     /// <summary>One attempt. StatusCode -1 in a failed result means "nothing received on a reused connection": safe to retry.</summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<HttpExchangeResult> ExchangeOnceAsync(PreparedRequest request, RequestVariables variables, CancellationToken token, CancellationToken callerToken)
+    private async ValueTask<HttpExchangeResult> ExchangeOnceAsync(PreparedRequest request, RequestVariables variables, CancellationToken callerToken)
     {
-        var reused = _socket is not null && _start == _end;
-        if (_socket is not null && !reused)
+        var reused = _transport.IsConnected && _start == _end;
+        if (_transport.IsConnected && !reused)
         {
             Close(); // stray bytes from the previous response: the stream is out of step.
         }
         long sent = 0, received = 0;
         try
         {
-            if (_socket is null)
+            if (!_transport.IsConnected)
             {
-                await ConnectAsync(token).ConfigureAwait(false);
+                await ConnectAsync().ConfigureAwait(false);
             }
             var bytes = _writer.Write(request, variables);
-            while (sent < bytes.Length)
-            {
-                sent += await _socket!.SendAsync(bytes[(int)sent..], SocketFlags.None, token).ConfigureAwait(false);
-            }
+            await _transport.SendAsync(bytes).ConfigureAwait(false);
+            sent = bytes.Length;
 
             _parser.Reset(request.IsHead);
             while (true)
@@ -135,7 +111,7 @@ public sealed class Http11Connection : IDisposable
                     }
                 }
                 MakeRoomForRead();
-                var read = await _socket!.ReceiveAsync(_receiveBuffer.AsMemory(_end), SocketFlags.None, token).ConfigureAwait(false);
+                var read = await _transport.ReceiveAsync(_receiveBuffer.AsMemory(_end)).ConfigureAwait(false);
                 if (read == 0)
                 {
                     var status = _parser.OnEndOfStream();
@@ -153,7 +129,7 @@ public sealed class Http11Connection : IDisposable
         catch (Exception ex) when (ex is SocketException or OperationCanceledException or ObjectDisposedException or IOException)
         {
             Close();
-            var kind = SocketFailureClassifier.Classify(ex, _timeoutCts.IsCancellationRequested && !callerToken.IsCancellationRequested, callerToken.IsCancellationRequested);
+            var kind = SocketFailureClassifier.Classify(ex, _transport.TimedOut && !callerToken.IsCancellationRequested, callerToken.IsCancellationRequested);
             var statusCode = kind is HttpFailureKind.Reset or HttpFailureKind.Closed ? RetryMarker(reused, received, _parser.StatusCode) : _parser.StatusCode;
             return new HttpExchangeResult(kind, statusCode, _parser.BodyBytes, sent, received, false);
         }
@@ -185,41 +161,28 @@ public sealed class Http11Connection : IDisposable
         }
     }
 
-    private async ValueTask ConnectAsync(CancellationToken token)
+    private async ValueTask ConnectAsync()
     {
-        _endPoint ??= await ResolveAsync(token).ConfigureAwait(false);
-        var socket = new Socket(_endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        using var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(token);
-        connectTimeout.CancelAfter(_options.ConnectTimeout);
-        try
-        {
-            await socket.ConnectAsync(_endPoint, connectTimeout.Token).ConfigureAwait(false);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-        _socket = socket;
+        _endPoint ??= await ResolveAsync().ConfigureAwait(false);
+        await _transport.ConnectAsync(_endPoint, _options.ConnectTimeout).ConfigureAwait(false);
         _start = _end = 0;
         ConnectCount++;
     }
 
-    private async ValueTask<EndPoint> ResolveAsync(CancellationToken token)
+    private async ValueTask<EndPoint> ResolveAsync()
     {
         if (IPAddress.TryParse(_options.Host, out var address))
         {
             return new IPEndPoint(address, _options.Port);
         }
-        var addresses = await Dns.GetHostAddressesAsync(_options.Host, token).ConfigureAwait(false);
+        var addresses = await Dns.GetHostAddressesAsync(_options.Host).ConfigureAwait(false);
         return new IPEndPoint(addresses[0], _options.Port);
     }
 
     /// <summary>Drops the TCP connection; the next request opens a new one.</summary>
     public void Close()
     {
-        _socket?.Dispose();
-        _socket = null;
+        _transport.Close();
         _start = _end = 0;
     }
 
@@ -228,7 +191,7 @@ public sealed class Http11Connection : IDisposable
         Close();
         _writer.Dispose();
         _parser.Body?.Dispose();
-        _timeoutCts.Dispose();
+        _transport.Dispose();
         ArrayPool<byte>.Shared.Return(_receiveBuffer);
     }
 }

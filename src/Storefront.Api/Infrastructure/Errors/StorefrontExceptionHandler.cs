@@ -1,10 +1,14 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Storefront.Api.Infrastructure.Database;
 
 namespace Storefront.Api.Infrastructure.Errors;
 
-/// <summary>Turns exceptions into problem+json: bad requests keep a safe explanation, everything else is a bare 500.</summary>
+/// <summary>
+/// Turns exceptions into problem+json: bad requests keep a safe explanation, a saturated database is a
+/// 503 with Retry-After (capacity, not a bug), everything else is a bare 500.
+/// </summary>
 public sealed partial class StorefrontExceptionHandler(IProblemDetailsService problems, ILogger<StorefrontExceptionHandler> logger)
     : IExceptionHandler
 {
@@ -15,6 +19,7 @@ public sealed partial class StorefrontExceptionHandler(IProblemDetailsService pr
             BadHttpRequestException bad => Describe(bad),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested =>
                 new ProblemDetails { Status = 499, Title = "Client Closed Request", Detail = "The client closed the request." },
+            _ when DatabaseSaturation.IsSaturated(exception) => Saturated(httpContext),
             _ => null,
         };
 
@@ -37,6 +42,20 @@ public sealed partial class StorefrontExceptionHandler(IProblemDetailsService pr
             ProblemDetails = problem,
             Exception = exception,
         });
+    }
+
+    private static ProblemDetails Saturated(HttpContext httpContext)
+    {
+        httpContext.Response.Headers.RetryAfter = "1";
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "Service Unavailable",
+            Detail = "The database is at capacity; retry after 1 second(s).",
+        };
+        problem.Extensions["code"] = "database_busy";
+        problem.Extensions["retryAfterSeconds"] = 1;
+        return problem;
     }
 
     private static ProblemDetails Describe(BadHttpRequestException exception)

@@ -8,8 +8,11 @@ using Xunit;
 
 namespace Pacer.Core.Tests.HttpEngine;
 
-public class Http11ConnectionTests
+/// <summary>The exchange rules, run once per transport (see the two subclasses at the end).</summary>
+public abstract class Http11ConnectionTests
 {
+    protected abstract bool UseEventLoop { get; }
+
     private static readonly byte[] Ok = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"u8.ToArray();
 
     /// <summary>Each connection answers exactly one request and then closes without saying so.</summary>
@@ -23,10 +26,11 @@ public class Http11ConnectionTests
         socket.Shutdown(SocketShutdown.Both);
     });
 
-    private static Http11Connection Connect(int port, bool captureBody = false, TimeSpan? timeout = null) => new(new ConnectionOptions
+    private Http11Connection Connect(int port, bool captureBody = false, TimeSpan? timeout = null) => new(new ConnectionOptions
     {
         Host = "127.0.0.1",
         Port = port,
+        UseEventLoop = UseEventLoop,
         CaptureBody = captureBody,
         CapturedHeaders = ["Content-Type"],
         RequestTimeout = timeout ?? TimeSpan.FromSeconds(10),
@@ -166,6 +170,7 @@ public class Http11ConnectionTests
         {
             Host = "127.0.0.1",
             Port = server.Port,
+            UseEventLoop = UseEventLoop,
             CaptureBody = true,
             MaxCapturedBodyBytes = 1024,
         });
@@ -267,6 +272,7 @@ public class Http11ConnectionTests
         {
             Host = "127.0.0.1",
             Port = server.Port,
+            UseEventLoop = UseEventLoop,
             RequestTimeout = Timeout.InfiniteTimeSpan,
         });
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestCancellation.Token);
@@ -296,4 +302,16 @@ public class Http11ConnectionTests
         Assert.True(fast.Succeeded, fast.Failure.ToString());
         Assert.Equal(2, connection.ConnectCount);
     }
+}
+
+/// <summary>Pacer's epoll event loop (the default on Linux x86-64).</summary>
+public sealed class Http11ConnectionOverEventLoopTests : Http11ConnectionTests
+{
+    protected override bool UseEventLoop => true;
+}
+
+/// <summary>.NET's async sockets (the portable fallback).</summary>
+public sealed class Http11ConnectionOverSocketsTests : Http11ConnectionTests
+{
+    protected override bool UseEventLoop => false;
 }

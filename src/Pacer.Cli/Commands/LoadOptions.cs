@@ -1,0 +1,80 @@
+using System.CommandLine;
+using Pacer.Cli.Input;
+
+namespace Pacer.Cli.Commands;
+
+/// <summary>The options of <c>pacer load</c>, declared once so the command and its handler agree.</summary>
+internal sealed class LoadOptions
+{
+    public Argument<string[]> Paths { get; } = PathArgument.Create();
+
+    public Option<string?> Vus { get; } = new("--vus") { Description = "Virtual users looping the flow (closed model, with --duration)" };
+
+    public Option<string?> Duration { get; } = new("--duration", "-d") { Description = "How long the load lasts: 30s, 2m, 1h" };
+
+    public Option<string?> Rate { get; } = new("--rate") { Description = "Iterations started per second, whatever the server does (open model): 2000/s" };
+
+    public Option<string?> MaxVus { get; } = new("--max-vus") { Description = "Open model: most VUs in flight; an iteration with none free is dropped and counted" };
+
+    public Option<string?> PreVus { get; } = new("--pre-vus") { Description = "Open model: VUs allocated before the start" };
+
+    public Option<string?> Stages { get; } = new("--stages") { Description = "Ramp VUs: \"30s:0->500, 2m:500, 30s:500->0\"" };
+
+    public Option<string?> RateStages { get; } = new("--rate-stages") { Description = "Ramp the arrival rate: \"1m:100/s->5000/s, 3m:5000/s\"" };
+
+    public Option<string?> Iterations { get; } = new("--iterations", "-i") { Description = "A fixed number of iterations shared by the VUs" };
+
+    public Option<string?> Think { get; } = new("--think") { Description = "Pause after each step: 1s, or a uniform random range 500ms..2s" };
+
+    public Option<string?> GracefulStop { get; } = new("--graceful-stop") { Description = "Time in-flight iterations get to finish after the schedule ends (default 30s)" };
+
+    public Option<string?> Data { get; } = new("--data") { Description = "Per-VU variables from a CSV (header row) or JSON (array of objects) file" };
+
+    public Option<string?> DataMode { get; } = new("--data-mode") { Description = "round-robin (default: rows shared when VUs outnumber them) or unique (one row per VU)" };
+
+    public Option<string[]> Thresholds { get; } = new("--threshold")
+    {
+        Description = "Pass/fail rule, repeatable: p95<150ms, errors<1%, rps>1000, step[Login].p99<800ms (replaces the flows' @threshold lines)",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public Option<bool> AbortOnFail { get; } = new("--abort-on-fail") { Description = "Stop as soon as a threshold is breached" };
+
+    public Option<string?> Out { get; } = new("--out", "-o") { Description = "Write the result file (JSON, docs/results-json.md)" };
+
+    public Option<string?> BaseUrl { get; } = new("--base-url") { Description = "Base URL for relative step URLs (overrides the environment's base_url)" };
+
+    public Option<string?> Env { get; } = new("--env", "-e") { Description = "Environment from .pacer/config.yaml to use (overrides active_env)" };
+
+    public Option<string[]> Vars { get; } = new("--var")
+    {
+        Description = "Set a variable: name=value (repeatable; wins over captures, data rows, environment and flow defaults)",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public Option<string?> Timeout { get; } = new("--timeout") { Description = "Per-request timeout when a step has no @timeout (default 30s)" };
+
+    public Option<bool> Insecure { get; } = new("--insecure", "-k") { Description = "Accept any TLS certificate (https goes through HttpClient)" };
+
+    public Option<bool> NoColor { get; } = new("--no-color") { Description = "Plain output even on a terminal (NO_COLOR is honoured too)" };
+
+    /// <summary>Options that become <see cref="Load.Runtime.LoadSettings"/> entries, by setting name.</summary>
+    public IEnumerable<(string Name, Option<string?> Option)> LoadSettingOptions =>
+    [
+        ("vus", Vus), ("duration", Duration), ("rate", Rate), ("max-vus", MaxVus), ("pre-vus", PreVus), ("stages", Stages),
+        ("rate-stages", RateStages), ("iterations", Iterations), ("think", Think), ("graceful-stop", GracefulStop),
+    ];
+
+    public void AddTo(Command command)
+    {
+        command.Arguments.Add(Paths);
+        foreach (Option option in new Option[]
+        {
+            Vus, Duration, Rate, MaxVus, PreVus, Stages, RateStages, Iterations, Think, GracefulStop, Data, DataMode,
+            Thresholds, AbortOnFail, Out, BaseUrl, Env, Vars, Timeout, Insecure, NoColor,
+        })
+        {
+            command.Options.Add(option);
+        }
+    }
+}

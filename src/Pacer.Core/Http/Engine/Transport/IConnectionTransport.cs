@@ -1,0 +1,33 @@
+using System.Net;
+
+namespace Pacer.Core.Http.Engine.Transport;
+
+/// <summary>
+/// The byte pipe under an <see cref="Http11Connection"/>: one TCP connection at a time, with the
+/// request timeout kept here because each transport enforces it its own way. Failures surface
+/// as SocketException, or OperationCanceledException for a timeout or the caller's token
+/// (<see cref="TimedOut"/> tells which).
+/// </summary>
+internal interface IConnectionTransport : IDisposable
+{
+    bool IsConnected { get; }
+
+    /// <summary>Whether the last failure was the request timeout (not the caller's token).</summary>
+    bool TimedOut { get; }
+
+    /// <summary>Starts the clock for one exchange.</summary>
+    void BeginExchange(TimeSpan timeout, CancellationToken callerToken);
+
+    void EndExchange();
+
+    ValueTask ConnectAsync(EndPoint endPoint, TimeSpan connectTimeout);
+
+    /// <summary>Sends all of <paramref name="bytes"/>.</summary>
+    ValueTask SendAsync(ReadOnlyMemory<byte> bytes);
+
+    /// <summary>Reads what is available (at least one byte), or 0 at end of stream.</summary>
+    ValueTask<int> ReceiveAsync(Memory<byte> buffer);
+
+    /// <summary>Drops the TCP connection; the transport can connect again.</summary>
+    void Close();
+}

@@ -1,0 +1,131 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using Pacer.Core.Http;
+using Pacer.Core.Http.Engine;
+using Pacer.Load.Metrics;
+
+namespace Pacer.Load.Runtime;
+
+/// <summary>
+/// One VU's side of the raw engine: a keep-alive <see cref="Http11Connection"/> per host and port
+/// (normally just one), reused across iterations. Not thread-safe: a VU runs one request at a time.
+/// </summary>
+internal sealed class EngineSender(EngineSettings settings) : IDisposable
+{
+    private readonly Dictionary<(string Host, int Port), Http11Connection> _others = [];
+    private Http11Connection? _last;
+    private string? _lastHost;
+    private int _lastPort;
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<SendOutcome> SendAsync(EngineRequest request, LoadStep step, CancellationToken cancellationToken)
+    {
+        var connection = ConnectionFor(request.Host, request.Port);
+        HttpExchangeResult result;
+        if (step.Timeout is { } stepTimeout && stepTimeout != settings.Timeout)
+        {
+            // A step's own @timeout: the connection's timer has the run's, so add one for this request.
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(stepTimeout);
+            result = await connection.SendAsync(request.Prepared, default, timeout.Token).ConfigureAwait(false);
+            if (result.Failure == HttpFailureKind.Canceled && !cancellationToken.IsCancellationRequested)
+            {
+                result = result with { Failure = HttpFailureKind.Timeout };
+            }
+        }
+        else
+        {
+            result = await connection.SendAsync(request.Prepared, default, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (result.Failure == HttpFailureKind.Canceled)
+        {
+            return new SendOutcome(0, null, "cancelled", result.BytesReceived, result.BytesSent, null, Cancelled: true);
+        }
+
+        if (result.Failure != HttpFailureKind.None)
+        {
+            var message = connection.Response.ErrorMessage ?? Describe(result.Failure, request, step);
+            return new SendOutcome(result.StatusCode, Classify(result.Failure), message, result.BytesReceived, result.BytesSent, null);
+        }
+
+        var response = step.NeedsResponse ? Snapshot(connection.Response, step) : null;
+        return new SendOutcome(result.StatusCode, null, null, result.BytesReceived, result.BytesSent, response);
+    }
+
+    public static FailureKind Classify(HttpFailureKind failure) => failure switch
+    {
+        HttpFailureKind.Refused => FailureKind.ConnectionRefused,
+        HttpFailureKind.Timeout => FailureKind.Timeout,
+        HttpFailureKind.Reset or HttpFailureKind.Closed => FailureKind.ConnectionReset,
+        _ => FailureKind.ProtocolError,
+    };
+
+    private string Describe(HttpFailureKind failure, EngineRequest request, LoadStep step) => failure switch
+    {
+        HttpFailureKind.Refused => $"connection refused by {request.Host}:{request.Port}",
+        HttpFailureKind.Timeout => $"timed out after {(step.Timeout ?? settings.Timeout).TotalMilliseconds:0} ms",
+        HttpFailureKind.Reset => $"connection reset by {request.Host}:{request.Port}",
+        HttpFailureKind.Closed => $"{request.Host}:{request.Port} closed the connection before the response was complete",
+        _ => $"invalid HTTP response from {request.Host}:{request.Port}",
+    };
+
+    private static ResponseSnapshot Snapshot(HttpResponseView response, LoadStep step)
+    {
+        var headers = new List<KeyValuePair<string, string>>(step.HeaderNames.Count);
+        foreach (var name in step.HeaderNames)
+        {
+            if (response.GetHeader(name) is { } value)
+            {
+                headers.Add(new(name, value));
+            }
+        }
+
+        var body = step.NeedsBody ? Encoding.UTF8.GetString(response.Body.Span) : "";
+        return new ResponseSnapshot(response.StatusCode, headers, body, TimeSpan.Zero);
+    }
+
+    private Http11Connection ConnectionFor(string host, int port)
+    {
+        if (_last is not null && _lastPort == port && string.Equals(_lastHost, host, StringComparison.Ordinal))
+        {
+            return _last;
+        }
+
+        if (!_others.TryGetValue((host, port), out var connection))
+        {
+            connection = new Http11Connection(settings.For(host, port));
+            _others[(host, port)] = connection;
+        }
+
+        (_last, _lastHost, _lastPort) = (connection, host, port);
+        return connection;
+    }
+
+    public void Dispose()
+    {
+        foreach (var connection in _others.Values)
+        {
+            connection.Dispose();
+        }
+
+        _others.Clear();
+        _last = null;
+    }
+}
+
+/// <summary>How a flow's engine connections are set up: the run's timeout, and the headers and body its steps read.</summary>
+internal sealed class EngineSettings(TimeSpan timeout, IReadOnlyList<string> capturedHeaders, bool captureBody)
+{
+    public TimeSpan Timeout { get; } = timeout;
+
+    public ConnectionOptions For(string host, int port) => new()
+    {
+        Host = host,
+        Port = port,
+        RequestTimeout = Timeout,
+        ConnectTimeout = Timeout < TimeSpan.FromSeconds(10) ? Timeout : TimeSpan.FromSeconds(10),
+        CapturedHeaders = capturedHeaders,
+        CaptureBody = captureBody,
+    };
+}

@@ -1,0 +1,191 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
+using Pacer.Core.Execution;
+using Pacer.Core.Http;
+using Pacer.Core.Templating;
+using Pacer.Load.Executors;
+using Pacer.Load.Metrics;
+using Pacer.Load.Results;
+
+namespace Pacer.Load.Runtime;
+
+/// <summary>
+/// One flow as a load iteration: a VU runs the steps in order, rendering each request with the
+/// same templating as <c>pacer run</c>, sending it through the engine (plain http) or HttpClient,
+/// judging it (<see cref="StepVerdict"/>) and recording latency, failures, bytes and SLA misses.
+/// A failed step ends the iteration, since later steps usually need what it should have captured.
+/// Latency: under the open model the first request counts from the iteration's scheduled start
+/// (no coordinated omission); every other request from its own send. Think time is not latency.
+/// </summary>
+internal sealed class FlowIteration : IDisposable
+{
+    private readonly IReadOnlyList<LoadStep> _steps;
+    private readonly LoadRunShared _shared;
+    private readonly string? _baseUrl;
+    private readonly Func<int, VirtualUser> _createVu;
+    private readonly Lock _growLock = new();
+    private readonly bool _openModel;
+    private VirtualUser?[] _vus;
+
+    public FlowIteration(IReadOnlyList<LoadStep> steps, LoadRunShared shared, string? baseUrl, bool openModel, int peakVus, Func<int, VirtualUser> createVu)
+    {
+        _steps = steps;
+        _shared = shared;
+        _baseUrl = baseUrl;
+        _openModel = openModel;
+        _createVu = createVu;
+        _vus = new VirtualUser?[Math.Max(1, peakVus)];
+    }
+
+    // Pooled state machines: a VU runs one iteration after another, so the box is reused, not allocated.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    public async ValueTask RunAsync(IterationContext context, CancellationToken stop)
+    {
+        var vu = VuFor(context.VuId);
+        var time = _shared.Time;
+        VariableScope? scope = null;
+        for (var i = 0; i < _steps.Count; i++)
+        {
+            var step = _steps[i];
+            if (i > 0)
+            {
+                stop.ThrowIfCancellationRequested();
+            }
+
+            var request = step.LiteralRequest;
+            if (request is null || step.NeedsResponse)
+            {
+                scope ??= vu.NewScope();
+            }
+
+            if (request is null)
+            {
+                var built = RequestBuilder.Build(step.Node, _baseUrl, scope!, _shared.BuiltIns);
+                request = built.Request ?? throw new StepRenderException($"step '{step.Name}': {built.Error}");
+            }
+
+            var start = _openModel && i == 0 ? context.ScheduledStart : time.GetTimestamp();
+            var outcome = await SendAsync(vu, step, request).ConfigureAwait(false);
+            var end = time.GetTimestamp();
+            if (outcome.Cancelled)
+            {
+                throw new OperationCanceledException(stop);
+            }
+
+            var latency = time.GetElapsedTime(start, end).Ticks * 100;
+            var (failure, message) = StepVerdict.Judge(outcome, step, scope ?? EmptyScope, _shared.BuiltIns);
+            Record(step, latency, failure, message, outcome);
+            if (failure is not null)
+            {
+                return;
+            }
+
+            if (step.Think is { } think && think.Next(vu.Random) is var pause && pause > TimeSpan.Zero)
+            {
+                await Task.Delay(pause, time, stop).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static readonly VariableScope EmptyScope = new();
+
+    private ValueTask<SendOutcome> SendAsync(VirtualUser vu, LoadStep step, RequestSummary request)
+    {
+        var engineRequest = step.LiteralEngineRequest ?? (step.LiteralRequest is null ? EngineRequest.TryCreate(request) : null);
+        if (engineRequest is not null)
+        {
+            _shared.Transport.Engine();
+            return vu.Engine.SendAsync(engineRequest, step, _shared.RequestsToken);
+        }
+
+        _shared.Transport.Client(TransportChoice.WhyNotEngine(request.Url) ?? "the engine cannot send this request");
+        return vu.Client.SendAsync(request, step, _shared.RequestsToken);
+    }
+
+    private void Record(LoadStep step, long latency, FailureKind? failure, string? message, in SendOutcome outcome)
+    {
+        step.Recorder.RecordNanoseconds(latency, failure);
+        step.Recorder.RecordBytes(outcome.BytesIn, outcome.BytesOut);
+        var overall = _shared.Metrics.Overall;
+        overall.RecordNanoseconds(latency, failure);
+        overall.RecordBytes(outcome.BytesIn, outcome.BytesOut);
+        _shared.Series.RecordNanoseconds(latency, failure is not null);
+        if (step.SlaBudgetNanoseconds is { } budget && latency >= budget)
+        {
+            step.Recorder.RecordSlaViolation();
+            overall.RecordSlaViolation();
+        }
+
+        if (failure is { } kind && step.Recorder.WantsSample(kind))
+        {
+            var body = outcome.Response?.BodyText;
+            step.Recorder.OfferSample(kind, new FailureSample
+            {
+                Kind = FailureKindNames.Of(kind),
+                Status = outcome.Status > 0 ? outcome.Status : null,
+                Message = message ?? "",
+                Body = string.IsNullOrEmpty(body) ? null : body[..Math.Min(body.Length, 2048)],
+            });
+        }
+    }
+
+    private VirtualUser VuFor(int id)
+    {
+        var vus = Volatile.Read(ref _vus);
+        if (id < vus.Length && vus[id] is { } existing)
+        {
+            return existing;
+        }
+
+        lock (_growLock)
+        {
+            if (id >= _vus.Length)
+            {
+                Array.Resize(ref _vus, Math.Max(id + 1, _vus.Length * 2));
+            }
+
+            return _vus[id] ??= _createVu(id);
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_growLock)
+        {
+            foreach (var vu in _vus)
+            {
+                vu?.Dispose();
+            }
+        }
+    }
+}
+
+/// <summary>A step whose request could not be rendered (an undefined variable, no base URL): the iteration fails, the run goes on.</summary>
+public sealed class StepRenderException(string message) : Exception(message);
+
+/// <summary>What every iteration of a run shares: the clock, the recorders, the request cancellation and the transport record.</summary>
+internal sealed record LoadRunShared(
+    TimeProvider Time,
+    LoadMetrics Metrics,
+    TimeSeries Series,
+    BuiltInVariables BuiltIns,
+    TransportUsage Transport,
+    CancellationToken RequestsToken);
+
+/// <summary>Helpers to build the variable layers of a VU.</summary>
+internal static class VariableLayers
+{
+    public static IReadOnlyDictionary<string, JsonNode?> Merge(params IReadOnlyDictionary<string, JsonNode?>?[] layers)
+    {
+        var merged = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        foreach (var layer in layers)
+        {
+            foreach (var (name, value) in layer ?? new Dictionary<string, JsonNode?>())
+            {
+                merged[name] = value;
+            }
+        }
+
+        return merged;
+    }
+}

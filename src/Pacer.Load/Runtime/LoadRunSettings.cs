@@ -1,0 +1,41 @@
+using System.Text.Json.Nodes;
+using Pacer.Core.Templating;
+using Pacer.Load.Thresholds;
+
+namespace Pacer.Load.Runtime;
+
+/// <summary>Everything a <see cref="LoadRun"/> needs, resolved by the command (or a library caller) beforehand.</summary>
+public sealed record LoadRunSettings
+{
+    public required IReadOnlyList<LoadFlow> Flows { get; init; }
+
+    /// <summary><c>--var</c> values: above captures, data rows, the environment and flow defaults.</summary>
+    public IReadOnlyDictionary<string, JsonNode?> Overrides { get; init; } = new Dictionary<string, JsonNode?>();
+
+    public IReadOnlyList<Threshold> Thresholds { get; init; } = [];
+
+    /// <summary>Stop the load as soon as a threshold is breached (checked every tick).</summary>
+    public bool AbortOnFail { get; init; }
+
+    public DataTable? Data { get; init; }
+
+    public DataMode DataMode { get; init; } = DataMode.RoundRobin;
+
+    /// <summary>Per-request timeout when a step has no <c>@timeout</c>.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    public bool Insecure { get; init; }
+
+    /// <summary>The environment's name, recorded in the result file.</summary>
+    public string? Environment { get; init; }
+
+    /// <summary>After Ctrl-C or an abort, how long requests already sent may take to finish before they are cancelled.</summary>
+    public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often progress is reported, the time series flushed and thresholds checked live.</summary>
+    public TimeSpan TickInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    public BuiltInVariables BuiltIns { get; init; } = BuiltInVariables.CreateDefault();
+}

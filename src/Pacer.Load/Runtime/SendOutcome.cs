@@ -1,0 +1,18 @@
+using Pacer.Core.Http;
+using Pacer.Load.Metrics;
+
+namespace Pacer.Load.Runtime;
+
+/// <summary>
+/// What one request came back with, from either HTTP path: the status (0 when no response), a
+/// transport failure (refused, reset, timeout…) with its message, the bytes both ways, and the
+/// response as assertions see it when the step needs more than the status.
+/// </summary>
+internal readonly record struct SendOutcome(
+    int Status,
+    FailureKind? TransportFailure,
+    string? FailureMessage,
+    long BytesIn,
+    long BytesOut,
+    ResponseSnapshot? Response,
+    bool Cancelled = false);

@@ -1,0 +1,58 @@
+using System.Text.Json.Nodes;
+using Pacer.Core.Flow.Syntax;
+
+namespace Pacer.Load.Runtime;
+
+/// <summary>
+/// A <c>status</c> assertion against number literals (<c>status == 200</c>, <c>status in [200, 201]</c>,
+/// <c>status &lt; 400</c>), checked on the bare status code so the common load step needs no
+/// response object; anything else goes through the shared AssertionEvaluator.
+/// </summary>
+internal sealed class StatusCheck
+{
+    private readonly AssertOperator _operator;
+    private readonly int[] _values;
+
+    private StatusCheck(AssertionNode assertion, AssertOperator op, int[] values)
+    {
+        Assertion = assertion;
+        _operator = op;
+        _values = values;
+    }
+
+    public AssertionNode Assertion { get; }
+
+    public static StatusCheck? TryCreate(AssertionNode assertion)
+    {
+        if (assertion.Subject.Root != PathRoot.Status || assertion.Subject.Segments.Count != 0)
+        {
+            return null;
+        }
+
+        int[]? values = assertion.Expected switch
+        {
+            LiteralOperand literal when Number(literal.Value) is { } n => [n],
+            ListOperand list when assertion.Operator == AssertOperator.In && list.Items.All(i => i is LiteralOperand l && Number(l.Value) is not null) =>
+                [.. list.Items.Select(i => Number(((LiteralOperand)i).Value)!.Value)],
+            _ => null,
+        };
+        var supported = assertion.Operator is AssertOperator.Equal or AssertOperator.NotEqual or AssertOperator.Less
+            or AssertOperator.LessOrEqual or AssertOperator.Greater or AssertOperator.GreaterOrEqual or AssertOperator.In;
+        return values is null || !supported ? null : new StatusCheck(assertion, assertion.Operator, values);
+    }
+
+    public bool Passes(int status) => _operator switch
+    {
+        AssertOperator.Equal => status == _values[0],
+        AssertOperator.NotEqual => status != _values[0],
+        AssertOperator.Less => status < _values[0],
+        AssertOperator.LessOrEqual => status <= _values[0],
+        AssertOperator.Greater => status > _values[0],
+        AssertOperator.GreaterOrEqual => status >= _values[0],
+        AssertOperator.In => Array.IndexOf(_values, status) >= 0,
+        _ => false,
+    };
+
+    private static int? Number(JsonNode? value) =>
+        value is JsonValue v && v.TryGetValue<double>(out var d) && d == Math.Floor(d) && d is >= 0 and <= 999 ? (int)d : null;
+}

@@ -1,0 +1,96 @@
+using System.Text.Json.Nodes;
+using Pacer.Cli.Tests.EndToEnd;
+using Xunit;
+
+namespace Pacer.Cli.Tests.Contract;
+
+/// <summary>
+/// <c>pacer contract</c> against a real Storefront with its own document: clean as served, and failing with
+/// exact messages on a copy where one field's type changed and a required field was added.
+/// </summary>
+public sealed class ContractCommandTests(StorefrontServer storefront) : IClassFixture<StorefrontServer>
+{
+    private static string ExamplesFolder => Path.Combine(AppContext.BaseDirectory, "examples", "storefront");
+
+    [Fact]
+    public async Task Passes_on_storefront_with_its_own_document_through_the_example_flows()
+    {
+        using var directory = new TempDirectory();
+
+        var outcome = await PacerCli.RunAsync(
+            directory.Path, "contract", "--openapi", storefront.DocumentPath, "--base-url", storefront.ApiUrl,
+            "--flows", ExamplesFolder, "--var", $"admin_password={StorefrontServer.AdminPassword}");
+
+        Assert.True(outcome.ExitCode == ExitCodes.Passed, outcome.ToString());
+        Assert.Contains("Contract passed:", outcome.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Fails_with_exact_messages_when_a_field_type_changed_and_a_required_field_was_added()
+    {
+        using var directory = new TempDirectory();
+        var document = JsonNode.Parse(storefront.DocumentText)!;
+        var product = document["components"]!["schemas"]!["ProductResponse"]!;
+        product["properties"]!["currency"]!["type"] = "integer";
+        product["required"]!.AsArray().Add("sku");
+        var changed = Path.Combine(directory.Path, "changed.json");
+        await File.WriteAllTextAsync(changed, document.ToJsonString(), TestContext.Current.CancellationToken);
+
+        var outcome = await PacerCli.RunAsync(
+            directory.Path, "contract", "--openapi", changed, "--base-url", storefront.ApiUrl,
+            "--flows", Path.Combine(ExamplesFolder, "02-catalog.flow.md"));
+
+        Assert.True(outcome.ExitCode == ExitCodes.TestFailed, outcome.ToString());
+        var lines = outcome.Out.Split('\n').Select(l => l.TrimEnd()).ToList();
+        Assert.Contains("GET /api/v1/products/{id}", lines);
+        Assert.Contains(lines, l => l.StartsWith("  ✗ 200: body /currency (property 'currency'): type: wanted integer, got string \"USD\"", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("  ✗ 200: body / (property 'sku'): required: wanted property 'sku', got no such property", StringComparison.Ordinal));
+        Assert.Contains("GET /api/v1/products", lines);
+        Assert.Contains(lines, l => l.StartsWith("  ✗ 200: body /items/0/currency (property 'currency'): type: wanted integer, got string \"USD\"", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("Contract failed: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Sweeps_every_operation_it_can_build_with_the_login_token_when_no_flows_are_given()
+    {
+        using var directory = new TempDirectory();
+        var login = Path.Combine(directory.Path, "login.flow.md");
+        await File.WriteAllTextAsync(login, $$$"""
+            # Admin login
+
+            ```step
+            POST /auth/login
+            Content-Type: application/json
+
+            {"login": "admin@storefront.local", "password": "{{{StorefrontServer.AdminPassword}}}"}
+
+            [Captures]
+            token: accessToken
+
+            [Asserts]
+            status == 200
+            ```
+            """, TestContext.Current.CancellationToken);
+
+        var outcome = await PacerCli.RunAsync(
+            directory.Path, "contract", "--openapi", storefront.DocumentPath, "--base-url", storefront.ApiUrl, "--login", login, "--verbose");
+
+        Assert.True(outcome.ExitCode == ExitCodes.Passed, outcome.ToString());
+        Assert.Contains("GET /api/v1/products/{id}: GET /api/v1/products/", outcome.Out, StringComparison.Ordinal);
+        Assert.Contains("GET /api/v1/users/me: GET /api/v1/users/me → 200", outcome.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("skipped: it is secured", outcome.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rejects_a_document_that_is_not_openapi_with_exit_2()
+    {
+        using var directory = new TempDirectory();
+        var bad = Path.Combine(directory.Path, "bad.json");
+        await File.WriteAllTextAsync(bad, "{\"hello\": 1}", TestContext.Current.CancellationToken);
+
+        var outcome = await PacerCli.RunAsync(directory.Path, "contract", "--openapi", bad, "--base-url", storefront.ApiUrl);
+
+        Assert.Equal(ExitCodes.BadInput, outcome.ExitCode);
+        Assert.Contains("bad.json", outcome.Error, StringComparison.Ordinal);
+    }
+}

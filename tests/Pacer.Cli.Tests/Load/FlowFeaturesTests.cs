@@ -1,0 +1,126 @@
+using Pacer.Cli.Tests.EndToEnd;
+using Pacer.Load.Results;
+using Xunit;
+
+namespace Pacer.Cli.Tests.Load;
+
+/// <summary>What a flow brings to a load run: @once setup shared by every VU, per-VU data rows, SLA budgets.</summary>
+public sealed class FlowFeaturesTests : IDisposable
+{
+    private readonly TempDirectory temp = new();
+
+    [Fact]
+    public async Task Once_step_logs_in_once_and_every_vu_uses_its_token()
+    {
+        await using var server = await LoadTargetServer.StartAsync();
+        temp.Write("me.flow.md", """
+            ```kest
+            @once
+            @name Login
+            POST /login
+
+            [Captures]
+            token: body.token
+            ```
+
+            ```kest
+            @name Me
+            GET /me
+            Authorization: Bearer {{token}}
+
+            [Asserts]
+            status == 200
+            body.user == "me"
+            ```
+            """);
+
+        var outcome = await LoadCli.RunAsync(temp.Path, "me.flow.md", "--base-url", server.BaseUrl, "--iterations", "12", "--vus", "4", "--out", "r.json");
+
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        Assert.Equal(1, server.Logins);
+        var result = LoadResultJson.ReadFile(temp.Combine("r.json"));
+        var step = Assert.Single(result.Steps);
+        Assert.Equal("Me", step.Name);
+        Assert.Equal(12, step.Requests);
+        Assert.Equal(0, step.Failures);
+        Assert.Contains("@once step 'Login' passed", outcome.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Failing_once_step_stops_the_run_before_any_load_with_exit_1()
+    {
+        await using var server = await LoadTargetServer.StartAsync();
+        temp.Write("me.flow.md", """
+            ```kest
+            @once
+            GET /status/503
+
+            [Asserts]
+            status == 200
+            ```
+
+            ```kest
+            GET /ok
+            ```
+            """);
+
+        var outcome = await LoadCli.RunAsync(temp.Path, "me.flow.md", "--base-url", server.BaseUrl, "--iterations", "5", "--out", "r.json");
+
+        Assert.True(outcome.ExitCode == 1, outcome.ToString());
+        var result = LoadResultJson.ReadFile(temp.Combine("r.json"));
+        Assert.StartsWith("setup failed", result.Aborted, StringComparison.Ordinal);
+        Assert.Equal(0, result.Summary.Requests);
+    }
+
+    [Theory]
+    [InlineData("users.csv", "name,role\nann,admin\nbob,user\n\"c, d\",user\n")]
+    [InlineData("users.json", """[{"name":"ann"},{"name":"bob"},{"name":"c, d"}]""")]
+    public async Task Data_rows_round_robin_give_each_vu_its_own_user(string file, string content)
+    {
+        await using var server = await LoadTargetServer.StartAsync();
+        temp.Write(file, content);
+        temp.Write("user.flow.md", LoadCli.OneGet("/user/{{name}}"));
+
+        var outcome = await LoadCli.RunAsync(temp.Path, "user.flow.md", "--base-url", server.BaseUrl, "--iterations", "12", "--vus", "6", "--data", file);
+
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        Assert.Equal(["ann", "bob", "c, d"], server.UsersSeen.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(12, server.UsersSeen.Values.Sum());
+    }
+
+    [Fact]
+    public async Task Unique_data_mode_refuses_more_vus_than_rows_and_uses_each_row_once_otherwise()
+    {
+        await using var server = await LoadTargetServer.StartAsync();
+        temp.Write("users.csv", "name\nann\nbob\n");
+        temp.Write("user.flow.md", LoadCli.OneGet("/user/{{name}}"));
+
+        var tooMany = await LoadCli.RunAsync(temp.Path, "user.flow.md", "--base-url", server.BaseUrl, "--iterations", "4", "--vus", "3", "--data", "users.csv", "--data-mode", "unique");
+        var enough = await LoadCli.RunAsync(temp.Path, "user.flow.md", "--base-url", server.BaseUrl, "--iterations", "4", "--vus", "2", "--data", "users.csv", "--data-mode", "unique");
+
+        Assert.True(tooMany.ExitCode == 2, tooMany.ToString());
+        Assert.Contains("only 2 rows", tooMany.Error, StringComparison.Ordinal);
+        Assert.True(enough.ExitCode == 0, enough.ToString());
+        Assert.Equal(["ann", "bob"], server.UsersSeen.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Duration_budget_counts_slow_requests_as_sla_violations_not_failures()
+    {
+        await using var server = await LoadTargetServer.StartAsync();
+        temp.Write("slow.flow.md", LoadCli.OneGet("/stall?ms=120", "status == 200\nduration < 50ms"));
+
+        var outcome = await LoadCli.RunAsync(temp.Path, "slow.flow.md", "--base-url", server.BaseUrl, "--iterations", "4", "--vus", "2", "--out", "r.json");
+
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        var result = LoadResultJson.ReadFile(temp.Combine("r.json"));
+        Assert.Equal(0, result.Summary.Failures);
+        Assert.Equal(4, result.Summary.SlaViolations);
+        var sla = Assert.Single(result.Steps).Sla!;
+        Assert.Equal(50, sla.BudgetMs);
+        Assert.Equal(4, sla.Violations);
+        Assert.False(sla.Met);
+    }
+
+    public void Dispose() => temp.Dispose();
+}

@@ -1,0 +1,110 @@
+using Pacer.Load.Runtime;
+using Xunit;
+
+namespace Pacer.Load.Tests.Runtime;
+
+public sealed class LoadProfileTests
+{
+    [Theory]
+    [InlineData("vus=8 duration=2s", LoadProfile.ConstantVus)]
+    [InlineData("duration=2s", LoadProfile.ConstantVus)]
+    [InlineData("stages=\"1s:0->10, 1s:10\"", LoadProfile.RampingVus)]
+    [InlineData("rate=200/s duration=1m max-vus=50", LoadProfile.ConstantArrivalRate)]
+    [InlineData("rate-stages=\"1m:100/s->500/s\"", LoadProfile.RampingArrivalRate)]
+    [InlineData("iterations=100 vus=4", LoadProfile.SharedIterations)]
+    [InlineData("", LoadProfile.SharedIterations)]
+    public void Picks_the_executor_from_the_settings_given(string directive, string type)
+    {
+        var settings = new LoadSettings();
+        settings.AddDirective(directive);
+
+        Assert.Equal(type, LoadProfile.From(settings).Type);
+    }
+
+    [Fact]
+    public void Nothing_given_is_a_single_smoke_iteration()
+    {
+        var profile = LoadProfile.From(new LoadSettings());
+
+        Assert.Equal(1, profile.Iterations);
+        Assert.Equal(1, profile.Vus);
+    }
+
+    [Fact]
+    public void Command_line_numbers_are_split_between_flows_and_a_flows_own_are_not()
+    {
+        var commandLine = new LoadSettings();
+        commandLine.Set("vus", "5", fromCommandLine: true);
+        commandLine.Set("duration", "10s", fromCommandLine: true);
+        var own = new LoadSettings();
+        own.AddDirective("vus=7");
+        var durationOnly = new LoadSettings();
+        durationOnly.Set("duration", "10s", fromCommandLine: true);
+
+        Assert.Equal([3, 2], new[] { 0, 1 }.Select(i => LoadProfile.From(commandLine, i, 2).Vus));
+        Assert.Equal(7, LoadProfile.From(own.With(durationOnly), 1, 2).Vus);
+    }
+
+    [Fact]
+    public void Command_line_wins_over_the_flow_name_by_name()
+    {
+        var own = new LoadSettings();
+        own.AddDirective("vus=50 duration=1m");
+        var commandLine = new LoadSettings();
+        commandLine.Set("duration", "5s", fromCommandLine: true);
+
+        var profile = LoadProfile.From(own.With(commandLine));
+
+        Assert.Equal(50, profile.Vus);
+        Assert.Equal(TimeSpan.FromSeconds(5), profile.Duration);
+    }
+
+    [Fact]
+    public void Rate_is_split_and_arrival_rate_gets_default_vus()
+    {
+        var settings = new LoadSettings();
+        settings.Set("rate", "2000/s", fromCommandLine: true);
+        settings.Set("duration", "1s", fromCommandLine: true);
+
+        var profile = LoadProfile.From(settings, 0, 2);
+
+        Assert.Equal(1000, profile.Rate);
+        Assert.Equal(1000, profile.MaxVus);
+        Assert.True(profile.IsOpenModel);
+        Assert.Equal(2, LoadProfile.ParseRate("120/m"));
+    }
+
+    [Theory]
+    [InlineData("rate=10/s stages=1s:5 duration=1s", "choose one")]
+    [InlineData("vus=10", "--duration is needed")]
+    [InlineData("vus=zero duration=1s", "whole number")]
+    [InlineData("rate=10/s duration=1s pre-vus=9 max-vus=3", "cannot be more than")]
+    [InlineData("duration=fast", "--duration")]
+    public void Contradictory_or_bad_settings_are_refused_with_the_reason(string directive, string message)
+    {
+        var settings = new LoadSettings();
+        settings.AddDirective(directive);
+
+        var exception = Assert.Throws<LoadSettingsException>(() => LoadProfile.From(settings));
+
+        Assert.Contains(message, exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bad_stages_report_their_column()
+    {
+        var settings = new LoadSettings();
+        settings.AddDirective("stages=\"1s:0->5, x:3\"");
+
+        var exception = Assert.Throws<LoadSyntaxException>(() => LoadProfile.From(settings));
+
+        Assert.True(exception.Column > 1);
+    }
+
+    [Fact]
+    public void A_load_line_without_pairs_is_refused()
+    {
+        Assert.Throws<ArgumentException>(() => new LoadSettings().AddDirective("fifty users"));
+        Assert.Throws<ArgumentException>(() => new LoadSettings().AddDirective("users=50"));
+    }
+}

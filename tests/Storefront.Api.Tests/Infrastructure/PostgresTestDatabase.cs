@@ -1,0 +1,49 @@
+using Npgsql;
+
+namespace Storefront.Api.Tests.Infrastructure;
+
+/// <summary>
+/// A fresh, uniquely named PostgreSQL database on the server STOREFRONT_TEST_PG points at (Storefront
+/// creates it on start); dropping it removes it whatever connections are still open.
+/// </summary>
+public sealed class PostgresTestDatabase
+{
+    private readonly string _adminConnection;
+
+    private PostgresTestDatabase(string adminConnection, string name, string connectionString)
+    {
+        _adminConnection = adminConnection;
+        Name = name;
+        ConnectionString = connectionString;
+    }
+
+    public string Name { get; }
+
+    /// <summary>The connection string Storefront uses (ConnectionStrings:Storefront).</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>Null when STOREFRONT_TEST_PG is not set: the tests run on SQLite.</summary>
+    public static PostgresTestDatabase? FromEnvironment()
+    {
+        var postgres = Environment.GetEnvironmentVariable(StorefrontFactory.PostgresVariable);
+        if (string.IsNullOrWhiteSpace(postgres))
+        {
+            return null;
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(postgres);
+        var admin = builder.ConnectionString;
+        var name = "sf_test_" + Guid.NewGuid().ToString("N")[..16];
+        builder.Database = name;
+        return new PostgresTestDatabase(admin, name, builder.ConnectionString);
+    }
+
+    public async Task DropAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(_adminConnection);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
