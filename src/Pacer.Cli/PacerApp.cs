@@ -78,6 +78,9 @@ public static class PacerApp
         root.Subcommands.Add(MonitorCommand.Create(context));
         root.Subcommands.Add(LoadCommand.Create(context));
         root.Subcommands.Add(ContractCommand.Create(context));
+        root.Subcommands.Add(ProbeCommand.Create(context));
+        root.Subcommands.Add(SpecDiffCommand.Create(context));
+        root.Subcommands.Add(ImportCommand.Create(context));
         return root;
     }
 

@@ -4,11 +4,12 @@ namespace Pacer.Contracts.Generation;
 
 /// <summary>
 /// Writes a request as a ```kest block that Pacer's FlowParser reads back unchanged. Text that would
-/// read as a template (<c>{{</c>) is escaped: in a JSON body as <c>\u007b</c>, elsewhere percent-encoded.
+/// read as a template (<c>{{</c>) is escaped: in a JSON body as <c>\u007b</c>, elsewhere percent-encoded;
+/// importers that mean their <c>{{name}}</c> placeholders pass <c>keepTemplates</c>.
 /// </summary>
 public static class KestBlock
 {
-    public static string Write(GeneratedRequest request, string? name = null, IEnumerable<string>? asserts = null, IEnumerable<string>? captures = null)
+    public static string Write(GeneratedRequest request, string? name = null, IEnumerable<string>? asserts = null, IEnumerable<string>? captures = null, bool keepTemplates = false)
     {
         ArgumentNullException.ThrowIfNull(request);
         var text = new StringBuilder();
@@ -18,15 +19,15 @@ public static class KestBlock
             text.Append("@name ").Append(OneLine(name)).Append('\n');
         }
 
-        text.Append(request.Method).Append(' ').Append(UrlSafe(request.PathAndQuery)).Append('\n');
+        text.Append(request.Method).Append(' ').Append(keepTemplates ? request.PathAndQuery.Replace(" ", "%20", StringComparison.Ordinal) : UrlSafe(request.PathAndQuery)).Append('\n');
         foreach (var (header, value) in request.Headers)
         {
-            text.Append(header).Append(": ").Append(OneLine(value)).Append('\n');
+            text.Append(header).Append(": ").Append(keepTemplates ? value.ReplaceLineEndings(" ") : OneLine(value)).Append('\n');
         }
 
         if (request.Body is { Length: > 0 } body)
         {
-            text.Append("\n[Body]\n").Append(BodySafe(body)).Append('\n');
+            text.Append("\n[Body]\n").Append(keepTemplates ? FenceSafe(body) : BodySafe(body)).Append('\n');
         }
 
         AppendSection(text, "Captures", captures);
@@ -41,9 +42,12 @@ public static class KestBlock
         ArgumentNullException.ThrowIfNull(body);
         var safe = body.Replace("{{", "{\\u007b", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal);
 
-        // A body line starting with ``` would close the block; JSON never needs a raw newline there.
-        return safe.Replace("\n```", "\n\\u0060``", StringComparison.Ordinal);
+        return FenceSafe(safe);
     }
+
+    /// <summary>A body line starting with ``` would close the block; a space before it keeps the body intact as JSON.</summary>
+    private static string FenceSafe(string body) =>
+        body.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n```", "\n ```", StringComparison.Ordinal).TrimEnd('\n');
 
     private static string UrlSafe(string url) =>
         url.Replace("{{", "%7B%7B", StringComparison.Ordinal).Replace(" ", "%20", StringComparison.Ordinal);

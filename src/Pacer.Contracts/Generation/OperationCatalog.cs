@@ -47,6 +47,15 @@ public static class OperationCatalog
         return new ApiOperation(path, method, operation, merged);
     }
 
+    /// <summary>True when the operation (or, without its own, the document) requires some security scheme.</summary>
+    public static bool IsSecured(OpenApiSpec spec, ApiOperation operation)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(operation);
+        var requirements = operation.Operation.Security ?? spec.Document.Security;
+        return requirements is { Count: > 0 } && requirements.Any(r => r.Count > 0);
+    }
+
     private static int Rank(HttpMethod method)
     {
         var index = Array.IndexOf(MethodOrder, method.Method.ToUpperInvariant());

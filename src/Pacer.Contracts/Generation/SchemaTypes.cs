@@ -5,7 +5,10 @@ namespace Pacer.Contracts.Generation;
 /// <summary>Reads what a schema is, across 3.0 (<c>type</c> + <c>nullable</c>) and 3.1 (type arrays), and its numeric bounds.</summary>
 public static class SchemaTypes
 {
-    /// <summary>The one concrete type a value for this schema should have (null only when that is all it allows).</summary>
+    /// <summary>
+    /// The one concrete type a value for this schema should have (null only when that is all it allows).
+    /// Numbers win over strings: ASP.NET documents an <c>int</c> as <c>["integer", "string"]</c> with a digits pattern.
+    /// </summary>
     public static JsonSchemaType? Primary(IOpenApiSchema schema)
     {
         ArgumentNullException.ThrowIfNull(schema);
@@ -25,7 +28,7 @@ public static class SchemaTypes
             return null;
         }
 
-        foreach (var candidate in new[] { JsonSchemaType.Object, JsonSchemaType.Array, JsonSchemaType.String, JsonSchemaType.Integer, JsonSchemaType.Number, JsonSchemaType.Boolean })
+        foreach (var candidate in new[] { JsonSchemaType.Object, JsonSchemaType.Array, JsonSchemaType.Integer, JsonSchemaType.Number, JsonSchemaType.Boolean, JsonSchemaType.String })
         {
             if (type.Value.HasFlag(candidate))
             {
@@ -50,6 +53,9 @@ public static class SchemaTypes
     public static decimal? Maximum(IOpenApiSchema schema) => Bound(schema.Maximum, schema.ExclusiveMaximum, -1, IsInteger(schema));
 
     public static bool IsInteger(IOpenApiSchema schema) => Primary(schema) == JsonSchemaType.Integer;
+
+    public static bool Allows(IOpenApiSchema schema, JsonSchemaType type) =>
+        schema.Type is null || schema.Type.Value.HasFlag(type);
 
     private static decimal? Bound(string? inclusive, string? exclusive, int direction, bool integer)
     {

@@ -1,0 +1,9 @@
+namespace Pacer.Contracts.Probing;
+
+public enum FindingSeverity
+{
+    Low,
+    Medium,
+    High,
+    Critical,
+}
