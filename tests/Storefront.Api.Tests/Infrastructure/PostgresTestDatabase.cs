@@ -38,12 +38,29 @@ public sealed class PostgresTestDatabase
         return new PostgresTestDatabase(admin, name, builder.ConnectionString);
     }
 
+    /// <summary>
+    /// Drops the database. Many test classes create and drop databases at once on one server, and a
+    /// drop can meet a transient conflict (another DDL statement, a backend still exiting), so it
+    /// is tried a few times before the failure is reported.
+    /// </summary>
     public async Task DropAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(_adminConnection);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(_adminConnection);
+                await connection.OpenAsync();
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (NpgsqlException exception) when (attempt < 4)
+            {
+                Console.Error.WriteLine($"dropping test database {Name} failed (attempt {attempt}), retrying: {exception.Message}");
+                await Task.Delay(250 * attempt);
+            }
+        }
     }
 }

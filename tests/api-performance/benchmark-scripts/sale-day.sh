@@ -13,7 +13,7 @@ MAX_VUS="${MAX_VUS:-600}"
 build_release
 start_storefront
 warm_up
-run_load sale-day-vus sale-day.flow.md
+run_load sale-day-vus sale-day.flow.md ${STAGES:+--stages "$STAGES"}
 stop_storefront
 
 start_storefront
