@@ -56,14 +56,26 @@ public sealed partial class LoadSettings
         }
     }
 
-    /// <summary>These settings with <paramref name="overrides"/> laid on top (the command line wins name by name).</summary>
+    /// <summary>The settings that choose the executor; a file and the command line naming different ones would be two executors at once.</summary>
+    private static readonly string[] DrivingNames = ["vus", "stages", "rate", "rate-stages", "iterations"];
+
+    /// <summary>
+    /// These settings with <paramref name="overrides"/> laid on top: the command line wins name by
+    /// name, and when it names any setting that chooses the executor (vus, stages, rate,
+    /// rate-stages, iterations) it chooses it alone, so `--rate-stages` over a file's
+    /// `@load stages=…` runs the arrival-rate ramp instead of refusing both.
+    /// </summary>
     public LoadSettings With(LoadSettings overrides)
     {
         ArgumentNullException.ThrowIfNull(overrides);
         var merged = new LoadSettings();
+        var overridesDrive = DrivingNames.Any(overrides.Has);
         foreach (var (name, setting) in _values)
         {
-            merged._values[name] = setting;
+            if (!(overridesDrive && DrivingNames.Contains(name)))
+            {
+                merged._values[name] = setting;
+            }
         }
 
         foreach (var (name, setting) in overrides._values)

@@ -22,6 +22,36 @@ public sealed class LoadProfileTests
     }
 
     [Fact]
+    public void The_command_line_chooses_the_executor_over_the_flows_load_line_and_keeps_its_other_settings()
+    {
+        var own = new LoadSettings();
+        own.AddDirective("stages=\"30s:0->25, 1m:25->100\" think=1s");
+        var commandLine = new LoadSettings();
+        commandLine.Set("rate-stages", "10s:5/s->40/s", fromCommandLine: true);
+        commandLine.Set("max-vus", "60", fromCommandLine: true);
+
+        var merged = own.With(commandLine);
+
+        Assert.Equal(LoadProfile.RampingArrivalRate, LoadProfile.From(merged).Type);
+        Assert.False(merged.Has("stages"));
+        Assert.Equal("1s", merged["think"]);
+    }
+
+    [Fact]
+    public void A_command_line_duration_alone_keeps_the_flows_executor()
+    {
+        var own = new LoadSettings();
+        own.AddDirective("vus=7 duration=1m");
+        var commandLine = new LoadSettings();
+        commandLine.Set("duration", "10s", fromCommandLine: true);
+
+        var merged = own.With(commandLine);
+
+        Assert.Equal("7", merged["vus"]);
+        Assert.Equal("10s", merged["duration"]);
+    }
+
+    [Fact]
     public void Nothing_given_is_a_single_smoke_iteration()
     {
         var profile = LoadProfile.From(new LoadSettings());

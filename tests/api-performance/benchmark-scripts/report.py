@@ -66,6 +66,42 @@ def overload(result):
             f"failures by kind: {kinds}; statuses seen in failure samples: {', '.join(statuses) or 'none'}")
 
 
+def settings(result):
+    return " ".join(f"{k}={v}" for k, v in result["executor"]["settings"].items())
+
+
+def soak(folder):
+    """Storefront's RSS (sampled by soak.sh) and the journey's p95, first minute against last minute."""
+    csv_path, result_path = os.path.join(folder, "soak-rss.csv"), os.path.join(folder, "soak.json")
+    if not (os.path.exists(csv_path) and os.path.exists(result_path)):
+        return ["Not run for this report (`soak.sh`: 5 minutes of the journey at moderate load, sampling Storefront's RSS)."]
+    with open(csv_path) as f:
+        rows = [line.strip().split(",") for line in f.readlines()[1:] if line.strip()]
+    samples = [(int(r[0]), int(r[1])) for r in rows if int(r[1]) > 0]
+    result = load(result_path)
+    series = [p for p in result["time_series"] if p["requests"] > 0]
+    end = samples[-1][0] if samples else 0
+
+    def mean(values):
+        values = list(values)
+        return sum(values) / len(values) if values else 0
+
+    rss_first = mean(kib for t, kib in samples if t <= 60) / 1024
+    rss_last = mean(kib for t, kib in samples if t >= end - 60) / 1024
+    last_second = series[-1]["second"] if series else 0
+    p95_first = mean(p["p95_ms"] for p in series if p["second"] < 60)
+    p95_last = mean(p["p95_ms"] for p in series if p["second"] >= last_second - 60)
+    return [
+        f"`soak.sh`: `journey.flow.md` with `{settings(result)}` for {result['duration_seconds']:.0f} s, "
+        f"{result['summary']['requests']} requests, errors {result['summary']['error_rate'] * 100:.2f}%.",
+        "",
+        "| | first minute | last minute | change |",
+        "|---|---:|---:|---:|",
+        f"| Storefront RSS (mean of {len(samples)} samples every few seconds) | {rss_first:.0f} MiB | {rss_last:.0f} MiB | {((rss_last / rss_first - 1) * 100) if rss_first else 0:+.1f}% |",
+        f"| p95 of the journey's requests (mean of per-second p95) | {ms(p95_first)} | {ms(p95_last)} | {((p95_last / p95_first - 1) * 100) if p95_first else 0:+.1f}% |",
+    ]
+
+
 def main():
     results = os.path.abspath(sys.argv[1])
     info = load(os.path.join(results, "run-info.json"))
@@ -111,7 +147,7 @@ def main():
         out.append("")
         if os.path.exists(ramp):
             result = load(ramp)
-            out.append(f"`sale-day.flow.md` (10 reads : 1 write) under `{result['executor']['settings']}`: {capacity(result)}. "
+            out.append(f"`sale-day.flow.md` (10 reads : 1 write) under `{settings(result)}`: {capacity(result)}. "
                        f"Over the whole ramp: {overload(result)}; dropped iterations: {result['summary']['iterations']['dropped']}.")
         else:
             out.append("Not run for this report.")
@@ -128,11 +164,9 @@ def main():
             else:
                 out.append(f"- {what}: not run for this report.")
         out.append("")
-        soak = os.path.join(folder, "soak-rss.csv")
         out.append("### Soak")
         out.append("")
-        out.append("See `soak-rss.csv` in the results folder." if os.path.exists(soak) else
-                   "Not run for this report (`soak.sh`, 5 minutes per database, is run on its own).")
+        out += soak(folder)
         out.append("")
     with open(os.path.join(repo, "docs", "api_performance_report.md"), "w") as f:
         f.write("\n".join(out).rstrip() + "\n")
