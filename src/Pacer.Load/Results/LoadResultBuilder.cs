@@ -63,7 +63,7 @@ public sealed class LoadResultBuilder
                 Rps = Rate(overall.Requests, seconds),
                 ErrorRate = overall.ErrorRate,
                 FailuresByKind = ByKind(overall),
-                LatencyMs = Milliseconds(overall.Latency),
+                LatencyMs = LatencyMilliseconds.From(overall.Latency),
                 BytesIn = overall.BytesIn,
                 BytesOut = overall.BytesOut,
                 Iterations = new IterationCounts
@@ -73,7 +73,7 @@ public sealed class LoadResultBuilder
                     Failed = Iterations?.Failed ?? 0,
                     Dropped = Iterations?.Dropped ?? Summary.DroppedIterations,
                 },
-                IterationDurationMs = IterationDurations is null ? new LatencyMilliseconds() : Milliseconds(IterationDurations),
+                IterationDurationMs = IterationDurations is null ? new LatencyMilliseconds() : LatencyMilliseconds.From(IterationDurations),
                 PeakVus = Iterations?.PeakVus ?? 0,
                 SlaViolations = overall.SlaViolations,
             },
@@ -116,23 +116,6 @@ public sealed class LoadResultBuilder
         };
     }
 
-    public static LatencyMilliseconds Milliseconds(LatencyHistogram histogram)
-    {
-        ArgumentNullException.ThrowIfNull(histogram);
-        var s = histogram.Summarize();
-        return new LatencyMilliseconds
-        {
-            Min = LatencySummary.ToMilliseconds(s.Min),
-            P50 = LatencySummary.ToMilliseconds(s.P50),
-            P90 = LatencySummary.ToMilliseconds(s.P90),
-            P95 = LatencySummary.ToMilliseconds(s.P95),
-            P99 = LatencySummary.ToMilliseconds(s.P99),
-            P999 = LatencySummary.ToMilliseconds(s.P999),
-            Max = LatencySummary.ToMilliseconds(s.Max),
-            Mean = s.Mean / 1_000_000,
-        };
-    }
-
     private LoadStepResult BuildStep(StepDescription step, double seconds)
     {
         var metrics = Summary.Steps.TryGetValue(step.Name, out var found) ? found : null;
@@ -147,7 +130,7 @@ public sealed class LoadResultBuilder
             Rps = Rate(metrics?.Requests ?? 0, seconds),
             ErrorRate = metrics?.ErrorRate ?? 0,
             FailuresByKind = metrics is null ? new Dictionary<string, long>() : ByKind(metrics),
-            LatencyMs = metrics is null ? new LatencyMilliseconds() : Milliseconds(metrics.Latency),
+            LatencyMs = metrics is null ? new LatencyMilliseconds() : LatencyMilliseconds.From(metrics.Latency),
             BytesIn = metrics?.BytesIn ?? 0,
             BytesOut = metrics?.BytesOut ?? 0,
             Sla = step.SlaBudgetMs is { } budget ? new SlaResult { BudgetMs = budget, Violations = metrics?.SlaViolations ?? 0 } : null,

@@ -68,24 +68,6 @@ public static class LoadResultMerger
         };
     }
 
-    /// <summary>The percentiles of <paramref name="histogram"/> in the file's milliseconds.</summary>
-    public static LatencyMilliseconds ToMilliseconds(LatencyHistogram histogram)
-    {
-        ArgumentNullException.ThrowIfNull(histogram);
-        var s = histogram.Summarize();
-        return new LatencyMilliseconds
-        {
-            Min = LatencySummary.ToMilliseconds(s.Min),
-            P50 = LatencySummary.ToMilliseconds(s.P50),
-            P90 = LatencySummary.ToMilliseconds(s.P90),
-            P95 = LatencySummary.ToMilliseconds(s.P95),
-            P99 = LatencySummary.ToMilliseconds(s.P99),
-            P999 = LatencySummary.ToMilliseconds(s.P999),
-            Max = LatencySummary.ToMilliseconds(s.Max),
-            Mean = s.Mean / 1_000_000.0,
-        };
-    }
-
     private static void RequireOneScheme(List<Source> sources)
     {
         (string Name, string Scheme)? first = null;
@@ -225,7 +207,7 @@ public static class LoadResultMerger
                     Rps = duration <= 0 ? 0 : requests / duration,
                     ErrorRate = requests == 0 ? 0 : (double)failures / requests,
                     FailuresByKind = SumKinds(parts.Select(p => p.Step.FailuresByKind)),
-                    LatencyMs = ToMilliseconds(histogram),
+                    LatencyMs = LatencyMilliseconds.From(histogram),
                     BytesIn = parts.Sum(p => p.Step.BytesIn),
                     BytesOut = parts.Sum(p => p.Step.BytesOut),
                     Sla = slas.Count == 0 ? null : new SlaResult { BudgetMs = slas[0].BudgetMs, Violations = slas.Sum(s => s.Violations) },
@@ -250,7 +232,7 @@ public static class LoadResultMerger
             Rps = duration <= 0 ? 0 : requests / duration,
             ErrorRate = requests == 0 ? 0 : (double)failures / requests,
             FailuresByKind = SumKinds(summaries.Select(s => s.FailuresByKind)),
-            LatencyMs = ToMilliseconds(overall),
+            LatencyMs = LatencyMilliseconds.From(overall),
             BytesIn = summaries.Sum(s => s.BytesIn),
             BytesOut = summaries.Sum(s => s.BytesOut),
             Iterations = new IterationCounts
@@ -260,7 +242,7 @@ public static class LoadResultMerger
                 Failed = summaries.Sum(s => s.Iterations.Failed),
                 Dropped = summaries.Sum(s => s.Iterations.Dropped),
             },
-            IterationDurationMs = iterations is null ? new LatencyMilliseconds() : ToMilliseconds(iterations),
+            IterationDurationMs = iterations is null ? new LatencyMilliseconds() : LatencyMilliseconds.From(iterations),
 
             // Concurrent runs peak together (the aligned series sums them); sequential ones peak apart.
             PeakVus = Math.Max(summaries.Max(s => s.PeakVus), peakOfSums),

@@ -1,3 +1,5 @@
+using Pacer.Load.Metrics;
+
 namespace Pacer.Load.Results;
 
 /// <summary>The whole run at a glance: the <c>summary</c> object of the result file.</summary>
@@ -64,4 +66,22 @@ public sealed record LatencyMilliseconds
     public double Max { get; init; }
 
     public double Mean { get; init; }
+
+    /// <summary>The read-out of <paramref name="histogram"/> (which keeps nanoseconds) in milliseconds.</summary>
+    public static LatencyMilliseconds From(LatencyHistogram histogram)
+    {
+        ArgumentNullException.ThrowIfNull(histogram);
+        var s = histogram.Summarize();
+        return new LatencyMilliseconds
+        {
+            Min = LatencySummary.ToMilliseconds(s.Min),
+            P50 = LatencySummary.ToMilliseconds(s.P50),
+            P90 = LatencySummary.ToMilliseconds(s.P90),
+            P95 = LatencySummary.ToMilliseconds(s.P95),
+            P99 = LatencySummary.ToMilliseconds(s.P99),
+            P999 = LatencySummary.ToMilliseconds(s.P999),
+            Max = LatencySummary.ToMilliseconds(s.Max),
+            Mean = s.Mean / 1_000_000.0,
+        };
+    }
 }

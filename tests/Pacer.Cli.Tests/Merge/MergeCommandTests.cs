@@ -22,7 +22,7 @@ public sealed class MergeCommandTests
         Assert.True(outcome.ExitCode == 0, outcome.ToString());
         var merged = LoadResultJson.ReadFile(directory.Combine("out/merged.json"));
         Assert.Equal(1000, merged.Summary.Requests);
-        Assert.Equal(LoadResultMerger.ToMilliseconds(all), merged.Summary.LatencyMs);
+        Assert.Equal(LatencyMilliseconds.From(all), merged.Summary.LatencyMs);
         Assert.Equal(100, merged.Summary.Rps, 9);
         Assert.Contains("merged 2 result files: a.json, b.json", outcome.Out, StringComparison.Ordinal);
         Assert.Contains("1,000  (100/s)", outcome.Out, StringComparison.Ordinal);
@@ -115,8 +115,8 @@ public sealed class MergeCommandTests
             DurationSeconds = 10,
             Flows = ["get.flow.md"],
             Passed = true,
-            Summary = new LoadResultSummary { Requests = histogram.Count, Rps = histogram.Count / 10.0, LatencyMs = LoadResultMerger.ToMilliseconds(histogram) },
-            Steps = [new LoadStepResult { Name = "Get", Method = "GET", Url = "/", Requests = histogram.Count, LatencyMs = LoadResultMerger.ToMilliseconds(histogram) }],
+            Summary = new LoadResultSummary { Requests = histogram.Count, Rps = histogram.Count / 10.0, LatencyMs = LatencyMilliseconds.From(histogram) },
+            Steps = [new LoadStepResult { Name = "Get", Method = "GET", Url = "/", Requests = histogram.Count, LatencyMs = LatencyMilliseconds.From(histogram) }],
             Thresholds = [new ThresholdOutcome { Text = "p95<1s", Metric = "p95", Passed = true }],
             Histograms = new LoadResultHistograms
             {

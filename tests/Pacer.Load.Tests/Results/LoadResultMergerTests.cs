@@ -34,8 +34,8 @@ public sealed class LoadResultMergerTests
 
         var merged = LoadResultMerger.Merge([a.Build(), b.Build()]);
 
-        Assert.Equal(LoadResultMerger.ToMilliseconds(all), merged.Summary.LatencyMs);
-        Assert.Equal(LoadResultMerger.ToMilliseconds(login), merged.Steps.Single(s => s.Name == "Login").LatencyMs);
+        Assert.Equal(LatencyMilliseconds.From(all), merged.Summary.LatencyMs);
+        Assert.Equal(LatencyMilliseconds.From(login), merged.Steps.Single(s => s.Name == "Login").LatencyMs);
         Assert.Equal(all.ToData().BucketCounts, merged.Histograms.Overall!.BucketCounts);
         Assert.Equal(all.ToData().BucketIndexes, merged.Histograms.Overall!.BucketIndexes);
         Assert.Equal(20_000, merged.Summary.Requests);
@@ -251,7 +251,7 @@ public sealed class LoadResultMergerTests
         ]);
         var partial = LoadResultMerger.Merge([a with { Histograms = a.Histograms with { Iterations = first.ToData() } }, b]);
 
-        Assert.Equal(LoadResultMerger.ToMilliseconds(both), merged.Summary.IterationDurationMs);
+        Assert.Equal(LatencyMilliseconds.From(both), merged.Summary.IterationDurationMs);
         Assert.Null(partial.Histograms.Iterations);
         Assert.Equal(new LatencyMilliseconds(), partial.Summary.IterationDurationMs);
     }
