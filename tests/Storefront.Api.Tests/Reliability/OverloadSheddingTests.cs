@@ -26,13 +26,26 @@ public sealed class OverloadSheddingTests
         var client = app.CreateClient();
         using var start = new SemaphoreSlim(0);
 
-        var burst = Enumerable.Range(0, 120).Select(async i =>
+        // The burst must really arrive at once: with the thread pool's default minimum (one thread
+        // per core), the 120 waiters would resume a few at a time, each request would find a free
+        // slot, and nothing would be refused (seen on a quiet 2-core CI machine).
+        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
+        ThreadPool.SetMinThreads(Math.Max(workers, 128), completionPorts);
+        HttpResponseMessage[] responses;
+        try
         {
-            await start.WaitAsync(Ct);
-            return await client.GetAsync($"/api/v1/products?q=a&page={1 + (i % 5)}&pageSize=50", Ct);
-        }).ToList();
-        start.Release(120);
-        var responses = await Task.WhenAll(burst);
+            var burst = Enumerable.Range(0, 120).Select(async i =>
+            {
+                await start.WaitAsync(Ct);
+                return await client.GetAsync($"/api/v1/products?q=a&page={1 + (i % 5)}&pageSize=50", Ct);
+            }).ToList();
+            start.Release(120);
+            responses = await Task.WhenAll(burst);
+        }
+        finally
+        {
+            ThreadPool.SetMinThreads(workers, completionPorts);
+        }
 
         var statuses = responses.Select(r => (int)r.StatusCode).ToList();
         Assert.DoesNotContain(statuses, s => s >= 500 && s != 503);
