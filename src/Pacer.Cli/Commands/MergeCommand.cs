@@ -9,7 +9,9 @@ namespace Pacer.Cli.Commands;
 /// <c>pacer merge a.json b.json [more] [--out merged.json] [--report FORMAT=PATH]</c>: one result
 /// from several load result files (distributed or repeated runs), with percentiles recomputed from
 /// the merged histograms and thresholds re-evaluated; prints the merged summary. Exit 0 when the
-/// merge is written, 2 when a file is missing, unreadable or cannot be merged (the message names it).
+/// merge is written and every threshold holds over the merged data, 1 when one is breached (the
+/// merge is still written, as <c>pacer load</c> still writes its result), 2 when a file is
+/// missing, unreadable or cannot be merged (the message names it).
 /// </summary>
 public static class MergeCommand
 {
@@ -101,6 +103,6 @@ public static class MergeCommand
             context.Out.WriteLine($"{target.Writer.Format} report: {target.Path}");
         }
 
-        return ExitCodes.Passed;
+        return merged.Passed ? ExitCodes.Passed : ExitCodes.TestFailed;
     }
 }

@@ -8,12 +8,13 @@ namespace Pacer.Core.Http;
 /// </summary>
 public static class FlowHttpClientFactory
 {
-    public static HttpClient Create(bool followRedirects, bool insecure)
+    /// <param name="cookies">The jar to use; a new one when null (pass one to seed it or read it).</param>
+    public static HttpClient Create(bool followRedirects, bool insecure, CookieContainer? cookies = null)
     {
         var handler = new SocketsHttpHandler
         {
             UseCookies = true,
-            CookieContainer = new CookieContainer(),
+            CookieContainer = cookies ?? new CookieContainer(),
             AllowAutoRedirect = followRedirects,
             AutomaticDecompression = DecompressionMethods.All,
             ConnectTimeout = TimeSpan.FromSeconds(10),

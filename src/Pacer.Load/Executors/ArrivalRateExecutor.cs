@@ -13,6 +13,8 @@ public abstract class ArrivalRateExecutor : LoadExecutor
     private readonly ArrivalSchedule _schedule;
     private readonly ConcurrentStack<int> _freeVus = new();
     private int _allocatedVus;
+    private int _pending;
+    private TaskCompletionSource? _allDone;
 
     protected ArrivalRateExecutor(IReadOnlyList<Stage> stages, int preAllocatedVus, int maxVus, LoadIteration iteration, ExecutorOptions? options)
         : base(iteration, options)
@@ -42,8 +44,48 @@ public abstract class ArrivalRateExecutor : LoadExecutor
     protected override async Task ExecuteAsync(long start, CancellationToken cancellationToken)
     {
         // Counts the scheduler itself plus every running iteration; whoever takes it to zero ends the run.
-        var pending = 1;
-        var allDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _pending = 1;
+        _allDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (Time == TimeProvider.System)
+        {
+            // The real clock: a thread of its own that sleeps to the microsecond (see PreciseSleep).
+            var scheduler = new Thread(() => ScheduleOnThread(start, cancellationToken)) { IsBackground = true, Name = "pacer-scheduler" };
+            scheduler.Start();
+        }
+        else
+        {
+            await ScheduleOnTimerAsync(start, cancellationToken).ConfigureAwait(false);
+        }
+
+        await _allDone.Task.ConfigureAwait(false);
+    }
+
+    private void ScheduleOnThread(long start, CancellationToken cancellationToken)
+    {
+        PreciseSleep.PrepareThread();
+        try
+        {
+            foreach (var offset in _schedule.StartOffsets())
+            {
+                var due = DueTimestamp(start, offset);
+                PreciseSleep.Until(due, cancellationToken);
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    break;
+                }
+
+                Dispatch(due, cancellationToken);
+            }
+        }
+        finally
+        {
+            SchedulerDone();
+        }
+    }
+
+    // A fake clock (tests) only moves through its timers, so waits go through Task.Delay on it.
+    private async Task ScheduleOnTimerAsync(long start, CancellationToken cancellationToken)
+    {
         try
         {
             foreach (var offset in _schedule.StartOffsets())
@@ -54,47 +96,60 @@ public abstract class ArrivalRateExecutor : LoadExecutor
                     await Task.Delay(wait, Time, cancellationToken).ConfigureAwait(false);
                 }
 
-                if (!TryRentVu(out var vu))
-                {
-                    CountDropped();
-                    continue;
-                }
-
-                var scheduled = start + (long)(offset.TotalSeconds * Time.TimestampFrequency);
-                var context = new IterationContext(vu, NextIterationNumber(), scheduled);
-                Interlocked.Increment(ref pending);
-                _ = Task.Run(
-                    async () =>
-                    {
-                        try
-                        {
-                            await RunIterationAsync(context, cancellationToken).ConfigureAwait(false);
-                        }
-                        finally
-                        {
-                            ReturnVu(vu);
-                            if (Interlocked.Decrement(ref pending) == 0)
-                            {
-                                allDone.TrySetResult();
-                            }
-                        }
-                    },
-                    CancellationToken.None);
+                Dispatch(DueTimestamp(start, offset), cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Stopped early: still wait below for the iterations already running to wind down.
+            // Stopped early: the iterations already running still wind down.
         }
         finally
         {
-            if (Interlocked.Decrement(ref pending) == 0)
-            {
-                allDone.TrySetResult();
-            }
+            SchedulerDone();
+        }
+    }
+
+    private long DueTimestamp(long start, TimeSpan offset) => start + (long)(offset.TotalSeconds * Time.TimestampFrequency);
+
+    /// <summary>
+    /// Starts the iteration due at <paramref name="scheduled"/> on a free VU, or counts it dropped.
+    /// It runs inline until its first await (normally the send), so no thread-pool queue sits
+    /// between the schedule and the request; the rest continues wherever the response arrives.
+    /// </summary>
+    private void Dispatch(long scheduled, CancellationToken cancellationToken)
+    {
+        if (!TryRentVu(out var vu))
+        {
+            CountDropped();
+            return;
         }
 
-        await allDone.Task.ConfigureAwait(false);
+        Interlocked.Increment(ref _pending);
+        _ = RunAndReturnVuAsync(new IterationContext(vu, NextIterationNumber(), scheduled), cancellationToken);
+    }
+
+    private async Task RunAndReturnVuAsync(IterationContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RunIterationAsync(context, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            ReturnVu(context.VuId);
+            if (Interlocked.Decrement(ref _pending) == 0)
+            {
+                _allDone!.TrySetResult();
+            }
+        }
+    }
+
+    private void SchedulerDone()
+    {
+        if (Interlocked.Decrement(ref _pending) == 0)
+        {
+            _allDone!.TrySetResult();
+        }
     }
 
     private bool TryRentVu(out int vu)

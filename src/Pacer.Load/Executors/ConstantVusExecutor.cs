@@ -26,9 +26,10 @@ public sealed class ConstantVusExecutor : LoadExecutor
         try
         {
             // A closed-model iteration starts when the previous one ends, so it is due "now".
-            while (!cancellationToken.IsCancellationRequested && Time.GetElapsedTime(start) < _duration)
+            var now = Time.GetTimestamp();
+            while (!cancellationToken.IsCancellationRequested && Time.GetElapsedTime(start, now) < _duration)
             {
-                await RunIterationAsync(new IterationContext(vu, NextIterationNumber(), Time.GetTimestamp()), cancellationToken).ConfigureAwait(false);
+                now = await RunIterationAsync(new IterationContext(vu, NextIterationNumber(), now), cancellationToken).ConfigureAwait(false);
             }
         }
         finally

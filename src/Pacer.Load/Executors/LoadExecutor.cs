@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Pacer.Load.Metrics;
 
 namespace Pacer.Load.Executors;
@@ -93,8 +94,13 @@ public abstract class LoadExecutor
         ActiveVusChanged?.Invoke(active);
     }
 
-    /// <summary>Runs one iteration and records its duration from <paramref name="context"/>'s scheduled start.</summary>
-    protected async Task RunIterationAsync(IterationContext context, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one iteration and records its duration from <paramref name="context"/>'s scheduled start.
+    /// Returns the timestamp it ended at, which a closed-model VU uses as the next iteration's
+    /// start and to check its deadline, so the loop reads the clock once per iteration.
+    /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    protected async ValueTask<long> RunIterationAsync(IterationContext context, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _started);
         try
@@ -104,7 +110,7 @@ public abstract class LoadExecutor
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return;
+            return Time.GetTimestamp();
         }
 #pragma warning disable CA1031 // A failing iteration is counted, not fatal: load goes on.
         catch (Exception)
@@ -113,6 +119,8 @@ public abstract class LoadExecutor
             Interlocked.Increment(ref _failed);
         }
 
-        IterationDurations.Record(Time.GetElapsedTime(context.ScheduledStart));
+        var end = Time.GetTimestamp();
+        IterationDurations.RecordNanoseconds(Time.GetElapsedTime(context.ScheduledStart, end).Ticks * 100);
+        return end;
     }
 }

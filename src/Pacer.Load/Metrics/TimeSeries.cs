@@ -37,9 +37,13 @@ public sealed class TimeSeries
 
     public void Record(TimeSpan latency, bool failed) => RecordNanoseconds(latency.Ticks * 100, failed);
 
-    public void RecordNanoseconds(long latencyNanoseconds, bool failed)
+    public void RecordNanoseconds(long latencyNanoseconds, bool failed) =>
+        RecordNanoseconds(latencyNanoseconds, failed, _time.GetTimestamp());
+
+    /// <summary>Records a request that ended at <paramref name="endTimestamp"/> (a timestamp of this series' clock the caller already read).</summary>
+    public void RecordNanoseconds(long latencyNanoseconds, bool failed, long endTimestamp)
     {
-        var slot = _slots[CurrentSecond() % SlotCount];
+        var slot = _slots[SecondOf(endTimestamp) % SlotCount];
         slot.Latency.RecordNanoseconds(latencyNanoseconds);
         if (failed)
         {
@@ -82,7 +86,9 @@ public sealed class TimeSeries
         }
     }
 
-    private long CurrentSecond() => (long)_time.GetElapsedTime(_start).TotalSeconds;
+    private long CurrentSecond() => SecondOf(_time.GetTimestamp());
+
+    private long SecondOf(long timestamp) => Math.Max(0, (timestamp - _start) / _time.TimestampFrequency);
 
     private void CloseThrough(long lastSecond)
     {

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
 using System.Text;
@@ -14,11 +15,28 @@ namespace Pacer.Load.Runtime;
 /// </summary>
 internal sealed class ClientSender(bool insecure, TimeSpan timeout) : IDisposable
 {
+    private readonly CookieContainer _cookies = new();
     private HttpClient? _client;
+
+    /// <summary>Stores cookies a response on the engine path set, so this client sends them from now on.</summary>
+    public void AddCookies(Uri url, IReadOnlyList<string> setCookies)
+    {
+        foreach (var header in setCookies)
+        {
+            try
+            {
+                _cookies.SetCookies(url, header);
+            }
+            catch (CookieException)
+            {
+                // HttpClient ignores a malformed Set-Cookie too.
+            }
+        }
+    }
 
     public async ValueTask<SendOutcome> SendAsync(RequestSummary request, LoadStep step, CancellationToken cancellationToken)
     {
-        _client ??= FlowHttpClientFactory.Create(followRedirects: false, insecure);
+        _client ??= FlowHttpClientFactory.Create(followRedirects: false, insecure, _cookies);
         var limit = step.Timeout ?? timeout;
         var bytesOut = EstimateOut(request);
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

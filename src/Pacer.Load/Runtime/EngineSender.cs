@@ -38,6 +38,12 @@ internal sealed class EngineSender(EngineSettings settings) : IDisposable
             result = await connection.SendAsync(request.Prepared, default, cancellationToken).ConfigureAwait(false);
         }
 
+        return Outcome(result, connection, request, step);
+    }
+
+    /// <summary>What <paramref name="result"/> means for the step: a transport failure, or the status with the response parts the step reads.</summary>
+    public SendOutcome Outcome(in HttpExchangeResult result, Http11Connection connection, EngineRequest request, LoadStep step)
+    {
         if (result.Failure == HttpFailureKind.Canceled)
         {
             return new SendOutcome(0, null, "cancelled", result.BytesReceived, result.BytesSent, null, Cancelled: true);
@@ -50,7 +56,8 @@ internal sealed class EngineSender(EngineSettings settings) : IDisposable
         }
 
         var response = step.NeedsResponse ? Snapshot(connection.Response, step) : null;
-        return new SendOutcome(result.StatusCode, null, null, result.BytesReceived, result.BytesSent, response);
+        var cookies = connection.Response.SetCookies;
+        return new SendOutcome(result.StatusCode, null, null, result.BytesReceived, result.BytesSent, response, SetCookies: cookies.Count > 0 ? [.. cookies] : null);
     }
 
     public static FailureKind Classify(HttpFailureKind failure) => failure switch
@@ -85,7 +92,7 @@ internal sealed class EngineSender(EngineSettings settings) : IDisposable
         return new ResponseSnapshot(response.StatusCode, headers, body, TimeSpan.Zero);
     }
 
-    private Http11Connection ConnectionFor(string host, int port)
+    public Http11Connection ConnectionFor(string host, int port)
     {
         if (_last is not null && _lastPort == port && string.Equals(_lastHost, host, StringComparison.Ordinal))
         {

@@ -65,16 +65,35 @@ internal sealed class FlowIteration : IDisposable
             }
 
             var start = _openModel && i == 0 ? context.ScheduledStart : time.GetTimestamp();
-            var outcome = await SendAsync(vu, step, request).ConfigureAwait(false);
+            SendOutcome outcome;
+            if (step.LiteralEngineRequest is { } literal && step.Timeout is null && !vu.UsesClient)
+            {
+                // The common load step, awaited straight on the connection: no sender state machine in between.
+                _shared.Transport.Engine();
+                var connection = vu.Engine.ConnectionFor(literal.Host, literal.Port);
+                var result = await connection.SendAsync(literal.Prepared, default, _shared.RequestsToken).ConfigureAwait(false);
+                outcome = vu.Engine.Outcome(result, connection, literal, step);
+            }
+            else
+            {
+                outcome = await SendAsync(vu, step, request).ConfigureAwait(false);
+            }
+
             var end = time.GetTimestamp();
             if (outcome.Cancelled)
             {
                 throw new OperationCanceledException(stop);
             }
 
+            if (outcome.SetCookies is { } cookies)
+            {
+                vu.AdoptCookies(new Uri(request.Url), cookies);
+                _shared.Transport.Client("the server sets cookies, which only HttpClient keeps: each VU moves to HttpClient after its first cookie");
+            }
+
             var latency = time.GetElapsedTime(start, end).Ticks * 100;
             var (failure, message) = StepVerdict.Judge(outcome, step, scope ?? EmptyScope, _shared.BuiltIns);
-            Record(step, latency, failure, message, outcome);
+            Record(step, latency, end, failure, message, outcome);
             if (failure is not null)
             {
                 return;
@@ -91,7 +110,7 @@ internal sealed class FlowIteration : IDisposable
 
     private ValueTask<SendOutcome> SendAsync(VirtualUser vu, LoadStep step, RequestSummary request)
     {
-        var engineRequest = step.LiteralEngineRequest ?? (step.LiteralRequest is null ? EngineRequest.TryCreate(request) : null);
+        var engineRequest = vu.UsesClient ? null : step.LiteralEngineRequest ?? (step.LiteralRequest is null ? EngineRequest.TryCreate(request) : null);
         if (engineRequest is not null)
         {
             _shared.Transport.Engine();
@@ -102,14 +121,14 @@ internal sealed class FlowIteration : IDisposable
         return vu.Client.SendAsync(request, step, _shared.RequestsToken);
     }
 
-    private void Record(LoadStep step, long latency, FailureKind? failure, string? message, in SendOutcome outcome)
+    private void Record(LoadStep step, long latency, long end, FailureKind? failure, string? message, in SendOutcome outcome)
     {
         step.Recorder.RecordNanoseconds(latency, failure);
         step.Recorder.RecordBytes(outcome.BytesIn, outcome.BytesOut);
         var overall = _shared.Metrics.Overall;
         overall.RecordNanoseconds(latency, failure);
         overall.RecordBytes(outcome.BytesIn, outcome.BytesOut);
-        _shared.Series.RecordNanoseconds(latency, failure is not null);
+        _shared.Series.RecordNanoseconds(latency, failure is not null, end);
         if (step.SlaBudgetNanoseconds is { } budget && latency >= budget)
         {
             step.Recorder.RecordSlaViolation();

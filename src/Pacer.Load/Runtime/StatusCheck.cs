@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Pacer.Core.Assertions;
 using Pacer.Core.Flow.Syntax;
 
 namespace Pacer.Load.Runtime;
@@ -53,6 +54,7 @@ internal sealed class StatusCheck
         _ => false,
     };
 
+    // The parser stores `200` as a long and `2e2` as a double, so read it as any JSON number.
     private static int? Number(JsonNode? value) =>
-        value is JsonValue v && v.TryGetValue<double>(out var d) && d == Math.Floor(d) && d is >= 0 and <= 999 ? (int)d : null;
+        JsonNumber.TryRead(value, out var number) && number.Approximate is var d && d == Math.Floor(d) && d is >= 0 and <= 999 ? (int)d : null;
 }

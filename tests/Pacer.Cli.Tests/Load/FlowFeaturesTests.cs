@@ -47,6 +47,36 @@ public sealed class FlowFeaturesTests : IDisposable
     }
 
     [Fact]
+    public async Task A_cookie_session_works_under_load_as_in_pacer_run()
+    {
+        await using var server = await LoadTargetServer.StartAsync();
+        temp.Write("session.flow.md", """
+            ```kest
+            @name Start
+            POST /session/start
+            ```
+
+            ```kest
+            @name Me
+            GET /session/me
+
+            [Asserts]
+            status == 200
+            ```
+            """);
+
+        var outcome = await LoadCli.RunAsync(temp.Path, "session.flow.md", "--base-url", server.BaseUrl, "--iterations", "10", "--vus", "2", "--out", "r.json");
+
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        var result = LoadResultJson.ReadFile(temp.Combine("r.json"));
+        Assert.Equal(0, result.Summary.Failures);
+        Assert.Equal(10, result.Steps.Single(s => s.Name == "Me").Requests);
+        // The first request of each VU went through the engine, which then handed the cookie to HttpClient.
+        Assert.Equal("mixed", result.Transport.Kind);
+        Assert.Contains("cookies", result.Transport.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Failing_once_step_stops_the_run_before_any_load_with_exit_1()
     {
         await using var server = await LoadTargetServer.StartAsync();

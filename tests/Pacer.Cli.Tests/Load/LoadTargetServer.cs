@@ -70,6 +70,16 @@ public sealed class LoadTargetServer : IAsyncDisposable
             request.Headers.Authorization.ToString().StartsWith("Bearer tok-", StringComparison.Ordinal)
                 ? Results.Json(new { user = "me" })
                 : Results.Json(new { error = "no token" }, statusCode: 401));
+        // A cookie session: /session/start sets one, /session/me answers 401 without it.
+        app.MapPost("/session/start", (HttpResponse response) =>
+        {
+            response.Cookies.Append("sid", "s-" + Guid.NewGuid().ToString("N"), new CookieOptions { Path = "/" });
+            return Results.Json(new { started = true });
+        });
+        app.MapGet("/session/me", (HttpRequest request) =>
+            request.Cookies.TryGetValue("sid", out var sid) && sid.StartsWith("s-", StringComparison.Ordinal)
+                ? Results.Json(new { user = "me" })
+                : Results.Json(new { error = "no session" }, statusCode: 401));
         app.MapGet("/user/{name}", (string name) =>
         {
             UsersSeen.AddOrUpdate(name, 1, (_, n) => n + 1);

@@ -46,6 +46,22 @@ public sealed class MergeCommandTests
     }
 
     [Fact]
+    public async Task A_threshold_the_merged_run_breaches_fails_the_merge_but_still_writes_it()
+    {
+        using var directory = new TempDirectory();
+        // Each file alone says p95<1s held; together 40% of the requests took 2 s, so the merged p95 is 2 s.
+        WriteResult(directory, "a.json", Result(Enumerable.Repeat(1_000_000L, 600)));
+        WriteResult(directory, "b.json", Result(Enumerable.Repeat(2_000_000_000L, 400)));
+
+        var outcome = await PacerCli.RunAsync(directory.Path, "merge", "a.json", "b.json", "--out", "merged.json");
+
+        Assert.True(outcome.ExitCode == 1, outcome.ToString());
+        var merged = LoadResultJson.ReadFile(directory.Combine("merged.json"));
+        Assert.False(merged.Passed);
+        Assert.False(Assert.Single(merged.Thresholds).Passed);
+    }
+
+    [Fact]
     public async Task A_missing_file_is_bad_input_naming_the_file()
     {
         using var directory = new TempDirectory();

@@ -48,16 +48,83 @@ public sealed class Http11Connection : IDisposable
     public ValueTask<HttpExchangeResult> SendAsync(PreparedRequest request, CancellationToken cancellationToken = default) =>
         SendAsync(request, default, cancellationToken);
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<HttpExchangeResult> SendAsync(PreparedRequest request, RequestVariables variables, CancellationToken cancellationToken)
+    public ValueTask<HttpExchangeResult> SendAsync(PreparedRequest request, RequestVariables variables, CancellationToken cancellationToken)
     {
         _transport.BeginExchange(_options.RequestTimeout, cancellationToken);
+        return ExchangeAsync(request, variables, cancellationToken);
+    }
+
+    // One async method for the whole exchange, connect and retry included: every nested async
+    // layer would cost a state machine resumption per request, and this is the engine's hot path.
+    // Retry: StatusCode -1 in a failed attempt means "nothing received on a reused connection".
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<HttpExchangeResult> ExchangeAsync(PreparedRequest request, RequestVariables variables, CancellationToken callerToken)
+    {
         try
         {
             var reconnected = false;
             while (true)
             {
-                var result = await ExchangeOnceAsync(request, variables, cancellationToken).ConfigureAwait(false);
+                var reused = _transport.IsConnected && _start == _end;
+                if (_transport.IsConnected && !reused)
+                {
+                    Close(); // stray bytes from the previous response: the stream is out of step.
+                }
+
+                long sent = 0, received = 0;
+                HttpExchangeResult result;
+                _parser.Reset(request.IsHead);
+                try
+                {
+                    if (!_transport.IsConnected)
+                    {
+                        await ConnectAsync().ConfigureAwait(false);
+                    }
+
+                    var bytes = _writer.Write(request, variables);
+                    await _transport.SendAsync(bytes).ConfigureAwait(false);
+                    sent = bytes.Length;
+                    while (true)
+                    {
+                        if (_start < _end)
+                        {
+                            var status = _parser.Parse(_receiveBuffer.AsSpan(_start, _end - _start), out var consumed);
+                            _start += consumed;
+                            if (status == ParseStatus.Complete)
+                            {
+                                result = Finish(sent, received);
+                                break;
+                            }
+                            if (status == ParseStatus.Error)
+                            {
+                                Close();
+                                result = new HttpExchangeResult(_parser.Failure, _parser.StatusCode, _parser.BodyBytes, sent, received, false);
+                                break;
+                            }
+                        }
+                        MakeRoomForRead();
+                        var read = await _transport.ReceiveAsync(_receiveBuffer.AsMemory(_end)).ConfigureAwait(false);
+                        if (read == 0)
+                        {
+                            var status = _parser.OnEndOfStream();
+                            Close();
+                            result = status == ParseStatus.Complete
+                                ? new HttpExchangeResult(HttpFailureKind.None, _parser.StatusCode, _parser.BodyBytes, sent, received, false)
+                                : new HttpExchangeResult(HttpFailureKind.Closed, RetryMarker(reused, received, _parser.StatusCode), _parser.BodyBytes, sent, received, false);
+                            break;
+                        }
+                        _end += read;
+                        received += read;
+                    }
+                }
+                catch (Exception ex) when (ex is SocketException or OperationCanceledException or ObjectDisposedException or IOException)
+                {
+                    Close();
+                    var kind = SocketFailureClassifier.Classify(ex, _transport.TimedOut && !callerToken.IsCancellationRequested, callerToken.IsCancellationRequested);
+                    var statusCode = kind is HttpFailureKind.Reset or HttpFailureKind.Closed ? RetryMarker(reused, received, _parser.StatusCode) : _parser.StatusCode;
+                    result = new HttpExchangeResult(kind, statusCode, _parser.BodyBytes, sent, received, false);
+                }
+
                 if (result.Failure is HttpFailureKind.Closed or HttpFailureKind.Reset && result.StatusCode == -1 &&
                     request.IsIdempotent && !reconnected)
                 {
@@ -70,68 +137,6 @@ public sealed class Http11Connection : IDisposable
         finally
         {
             _transport.EndExchange();
-        }
-    }
-
-    /// <summary>One attempt. StatusCode -1 in a failed result means "nothing received on a reused connection": safe to retry.</summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<HttpExchangeResult> ExchangeOnceAsync(PreparedRequest request, RequestVariables variables, CancellationToken callerToken)
-    {
-        var reused = _transport.IsConnected && _start == _end;
-        if (_transport.IsConnected && !reused)
-        {
-            Close(); // stray bytes from the previous response: the stream is out of step.
-        }
-        long sent = 0, received = 0;
-        try
-        {
-            if (!_transport.IsConnected)
-            {
-                await ConnectAsync().ConfigureAwait(false);
-            }
-            var bytes = _writer.Write(request, variables);
-            await _transport.SendAsync(bytes).ConfigureAwait(false);
-            sent = bytes.Length;
-
-            _parser.Reset(request.IsHead);
-            while (true)
-            {
-                if (_start < _end)
-                {
-                    var status = _parser.Parse(_receiveBuffer.AsSpan(_start, _end - _start), out var consumed);
-                    _start += consumed;
-                    if (status == ParseStatus.Complete)
-                    {
-                        return Finish(sent, received);
-                    }
-                    if (status == ParseStatus.Error)
-                    {
-                        Close();
-                        return new HttpExchangeResult(_parser.Failure, _parser.StatusCode, _parser.BodyBytes, sent, received, false);
-                    }
-                }
-                MakeRoomForRead();
-                var read = await _transport.ReceiveAsync(_receiveBuffer.AsMemory(_end)).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    var status = _parser.OnEndOfStream();
-                    Close();
-                    if (status == ParseStatus.Complete)
-                    {
-                        return new HttpExchangeResult(HttpFailureKind.None, _parser.StatusCode, _parser.BodyBytes, sent, received, false);
-                    }
-                    return new HttpExchangeResult(HttpFailureKind.Closed, RetryMarker(reused, received, _parser.StatusCode), _parser.BodyBytes, sent, received, false);
-                }
-                _end += read;
-                received += read;
-            }
-        }
-        catch (Exception ex) when (ex is SocketException or OperationCanceledException or ObjectDisposedException or IOException)
-        {
-            Close();
-            var kind = SocketFailureClassifier.Classify(ex, _transport.TimedOut && !callerToken.IsCancellationRequested, callerToken.IsCancellationRequested);
-            var statusCode = kind is HttpFailureKind.Reset or HttpFailureKind.Closed ? RetryMarker(reused, received, _parser.StatusCode) : _parser.StatusCode;
-            return new HttpExchangeResult(kind, statusCode, _parser.BodyBytes, sent, received, false);
         }
     }
 

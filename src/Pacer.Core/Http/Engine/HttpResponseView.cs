@@ -27,6 +27,9 @@ public sealed class HttpResponseView(ResponseParser parser)
 
     public string? GetHeader(string name) => parser.Headers?.GetString(name);
 
+    /// <summary>The response's Set-Cookie values (always collected; empty when it set none).</summary>
+    public IReadOnlyList<string> SetCookies => parser.SetCookies;
+
     /// <summary>Why parsing failed, when it did (e.g. the head limit).</summary>
     public string? ErrorMessage => parser.ErrorMessage;
 }

@@ -48,6 +48,15 @@ public sealed class ResponseParser(int maxHeaderBytes, CapturedHeaders? captured
 
     public CapturedHeaders? Headers => capturedHeaders;
 
+    /// <summary>
+    /// Every Set-Cookie value of the response, always collected (whatever was asked to be captured):
+    /// the engine keeps no cookie jar, so its caller must know a server started a session.
+    /// Allocates only when the response sets cookies.
+    /// </summary>
+    public IReadOnlyList<string> SetCookies => _setCookies ?? (IReadOnlyList<string>)[];
+
+    private List<string>? _setCookies;
+
     public PooledBodyBuffer? Body => body;
 
     /// <summary>True once the response reads "until the server closes" (no length, not chunked).</summary>
@@ -63,6 +72,7 @@ public sealed class ResponseParser(int maxHeaderBytes, CapturedHeaders? captured
         ErrorMessage = null;
         capturedHeaders?.Clear();
         body?.Clear();
+        _setCookies?.Clear();
     }
 
     private void ResetHead()
@@ -219,6 +229,10 @@ public sealed class ResponseParser(int maxHeaderBytes, CapturedHeaders? captured
         {
             _sawClose |= ContainsToken(value, "close"u8);
             _sawKeepAlive |= ContainsToken(value, "keep-alive"u8);
+        }
+        else if (name.Length == 10 && Ascii.EqualsIgnoreCase(name, "Set-Cookie"u8))
+        {
+            (_setCookies ??= []).Add(Encoding.Latin1.GetString(value));
         }
         capturedHeaders?.Offer(name, value);
         return true;

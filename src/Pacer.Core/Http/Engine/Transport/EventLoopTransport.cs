@@ -77,51 +77,67 @@ internal sealed class EventLoopTransport : IConnectionTransport
         _mayHaveMore = false;
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    public async ValueTask SendAsync(ReadOnlyMemory<byte> bytes)
+    // Send and receive are written so the common case costs no async state machine of its own:
+    // a request fits the socket buffer (send completes at once), and a receive waits on the
+    // Readiness directly, so the connection's exchange is the only async layer above the loop.
+    public ValueTask SendAsync(ReadOnlyMemory<byte> bytes)
     {
-        var sent = 0;
+        var sent = SocketNative.TrySend(_registration!.Fd, bytes.Span);
+        return sent == bytes.Length ? ValueTask.CompletedTask : SendRestAsync(bytes, Math.Max(sent, 0));
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask SendRestAsync(ReadOnlyMemory<byte> bytes, int sent)
+    {
         while (sent < bytes.Length)
         {
-            var count = _socket!.Send(bytes.Span[sent..], SocketFlags.None, out var error);
-            if (error == SocketError.Success)
+            var count = SocketNative.TrySend(_registration!.Fd, bytes.Span[sent..]);
+            if (count >= 0)
             {
                 sent += count;
             }
-            else if (error == SocketError.WouldBlock)
-            {
-                await WaitAsync(_registration!.Write, _deadline).ConfigureAwait(false);
-            }
             else
             {
-                throw new SocketException((int)error);
+                await WaitAsync(_registration!.Write, _deadline).ConfigureAwait(false);
             }
         }
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<int> ReceiveAsync(Memory<byte> buffer)
+    public ValueTask<int> ReceiveAsync(Memory<byte> buffer)
     {
-        if (!_mayHaveMore && !_registration!.HungUp)
+        var registration = _registration!;
+        if (_mayHaveMore || registration.HungUp)
         {
-            await WaitAsync(_registration!.Read, _deadline).ConfigureAwait(false);
+            var count = SocketNative.TryReceive(registration.Fd, buffer.Span);
+            if (count >= 0)
+            {
+                _mayHaveMore = count == buffer.Length;
+                return new ValueTask<int>(count);
+            }
         }
 
+        return ReceiveWhenReadableAsync(buffer);
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<int> ReceiveWhenReadableAsync(Memory<byte> buffer)
+    {
+        var registration = _registration!;
         while (true)
         {
-            var count = _socket!.Receive(buffer.Span, SocketFlags.None, out var error);
-            if (error == SocketError.Success)
+            // The wait is inlined (not WaitAsync) to keep one state machine per receive.
+            if (_callerToken.IsCancellationRequested || !await registration.Read.WaitAsync(_deadline, _callerToken).ConfigureAwait(false))
+            {
+                _timedOut = !_callerToken.IsCancellationRequested;
+                throw new OperationCanceledException(_timedOut ? "request timeout" : "canceled", _callerToken);
+            }
+
+            var count = SocketNative.TryReceive(registration.Fd, buffer.Span);
+            if (count >= 0)
             {
                 _mayHaveMore = count == buffer.Length;
                 return count;
             }
-
-            if (error != SocketError.WouldBlock)
-            {
-                throw new SocketException((int)error);
-            }
-
-            await WaitAsync(_registration!.Read, _deadline).ConfigureAwait(false);
         }
     }
 

@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Pacer.Load.Executors;
+using Xunit;
+
+namespace Pacer.Load.Tests.Executors;
+
+/// <summary>The open model on the real clock, where a thread of its own sleeps to each start.</summary>
+public sealed class RealClockSchedulerTests
+{
+    [Fact]
+    public async Task Starts_every_scheduled_iteration_and_none_before_it_is_due()
+    {
+        var lateness = new ConcurrentBag<long>();
+        var executor = new ConstantArrivalRateExecutor(2_000, TimeSpan.FromMilliseconds(300), 10, 100, (context, _) =>
+        {
+            lateness.Add(Stopwatch.GetTimestamp() - context.ScheduledStart);
+            return ValueTask.CompletedTask;
+        });
+
+        var result = await executor.RunAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal((600L, 600L, 0L), (result.Started, result.Completed, result.Dropped));
+        Assert.Equal(600, lateness.Count);
+        Assert.All(lateness, late => Assert.True(late >= 0, $"an iteration started {-late} ticks before it was due"));
+    }
+
+    [Fact]
+    public async Task Iterations_that_wait_asynchronously_run_side_by_side_and_all_end_before_the_run()
+    {
+        var running = 0;
+        var peak = 0;
+        var executor = new ConstantArrivalRateExecutor(500, TimeSpan.FromMilliseconds(200), 5, 200, async (_, token) =>
+        {
+            var now = Interlocked.Increment(ref running);
+            InterlockedMax(ref peak, now);
+            await Task.Delay(20, token);
+            Interlocked.Decrement(ref running);
+        });
+
+        var result = await executor.RunAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal((100L, 100L, 0L), (result.Started, result.Completed, result.Dropped));
+        Assert.Equal(0, Volatile.Read(ref running));
+        Assert.True(peak > 1, "iterations 2 ms apart that last 20 ms overlap");
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        var current = Volatile.Read(ref target);
+        while (value > current && Interlocked.CompareExchange(ref target, value, current) != current)
+        {
+            current = Volatile.Read(ref target);
+        }
+    }
+}
