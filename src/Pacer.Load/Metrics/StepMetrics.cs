@@ -19,4 +19,29 @@ public sealed record StepMetrics(long Requests, IReadOnlyDictionary<FailureKind,
 
     /// <summary>The first failure of each kind, as an example.</summary>
     public IReadOnlyList<FailureSample> Samples { get; init; } = [];
+
+    /// <summary>The totals of several steps: counts added, histograms merged exactly, the first sample of each kind.</summary>
+    public static StepMetrics Combine(IEnumerable<StepMetrics> parts)
+    {
+        var latency = new LatencyHistogram();
+        var failures = new Dictionary<FailureKind, long>();
+        var samples = new List<FailureSample>();
+        long requests = 0, bytesIn = 0, bytesOut = 0, slaViolations = 0;
+        foreach (var part in parts)
+        {
+            requests += part.Requests;
+            bytesIn += part.BytesIn;
+            bytesOut += part.BytesOut;
+            slaViolations += part.SlaViolations;
+            latency.Add(part.Latency);
+            foreach (var (kind, count) in part.Failures)
+            {
+                failures[kind] = failures.GetValueOrDefault(kind) + count;
+            }
+
+            samples.AddRange(part.Samples.Where(sample => !samples.Any(kept => kept.Kind == sample.Kind)));
+        }
+
+        return new StepMetrics(requests, failures, latency) { BytesIn = bytesIn, BytesOut = bytesOut, SlaViolations = slaViolations, Samples = samples };
+    }
 }

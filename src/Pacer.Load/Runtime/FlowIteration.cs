@@ -125,14 +125,10 @@ internal sealed class FlowIteration : IDisposable
     {
         step.Recorder.RecordNanoseconds(latency, failure);
         step.Recorder.RecordBytes(outcome.BytesIn, outcome.BytesOut);
-        var overall = _shared.Metrics.Overall;
-        overall.RecordNanoseconds(latency, failure);
-        overall.RecordBytes(outcome.BytesIn, outcome.BytesOut);
         _shared.Series.RecordNanoseconds(latency, failure is not null, end);
         if (step.SlaBudgetNanoseconds is { } budget && latency >= budget)
         {
             step.Recorder.RecordSlaViolation();
-            overall.RecordSlaViolation();
         }
 
         if (failure is { } kind && step.Recorder.WantsSample(kind))

@@ -32,7 +32,7 @@ public static class LoadTest
         {
             var vu = vus.GetOrAdd(context.VuId, _ =>
             {
-                var recorder = new RecordingHandler(step, metrics.Overall, time);
+                var recorder = new RecordingHandler(step, time);
                 return (new HttpClient(recorder) { BaseAddress = scenario.BaseAddress }, recorder);
             });
             try

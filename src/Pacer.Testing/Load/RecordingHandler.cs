@@ -9,7 +9,7 @@ namespace Pacer.Testing.Load;
 /// known: when the next request starts or the iteration ends, so an <see cref="ScenarioContext.Assert"/>
 /// made in between can still mark it failed. Latency runs to the response headers.
 /// </summary>
-internal sealed class RecordingHandler(StepRecorder step, StepRecorder overall, TimeProvider time) : DelegatingHandler(new SocketsHttpHandler { UseProxy = false })
+internal sealed class RecordingHandler(StepRecorder step, TimeProvider time) : DelegatingHandler(new SocketsHttpHandler { UseProxy = false })
 {
     private long _pendingLatency = -1;
     private FailureKind? _pendingFailure;
@@ -57,7 +57,6 @@ internal sealed class RecordingHandler(StepRecorder step, StepRecorder overall, 
         }
 
         step.RecordNanoseconds(_pendingLatency, _pendingFailure);
-        overall.RecordNanoseconds(_pendingLatency, _pendingFailure);
         if (_pendingFailure is { } kind && step.WantsSample(kind))
         {
             step.OfferSample(kind, new FailureSample
