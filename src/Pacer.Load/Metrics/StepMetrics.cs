@@ -17,6 +17,9 @@ public sealed record StepMetrics(long Requests, IReadOnlyDictionary<FailureKind,
     /// <summary>Requests slower than the step's <c>duration &lt;</c> budget (not failures: see docs/load-engine.md).</summary>
     public long SlaViolations { get; init; }
 
+    /// <summary>Soft assertions that did not hold (<c>[Soft Asserts]</c>, soft <c>duration</c> budgets): reported, never failures.</summary>
+    public long Warnings { get; init; }
+
     /// <summary>The first failure of each kind, as an example.</summary>
     public IReadOnlyList<FailureSample> Samples { get; init; } = [];
 
@@ -26,13 +29,14 @@ public sealed record StepMetrics(long Requests, IReadOnlyDictionary<FailureKind,
         var latency = new LatencyHistogram();
         var failures = new Dictionary<FailureKind, long>();
         var samples = new List<FailureSample>();
-        long requests = 0, bytesIn = 0, bytesOut = 0, slaViolations = 0;
+        long requests = 0, bytesIn = 0, bytesOut = 0, slaViolations = 0, warnings = 0;
         foreach (var part in parts)
         {
             requests += part.Requests;
             bytesIn += part.BytesIn;
             bytesOut += part.BytesOut;
             slaViolations += part.SlaViolations;
+            warnings += part.Warnings;
             latency.Add(part.Latency);
             foreach (var (kind, count) in part.Failures)
             {
@@ -42,6 +46,6 @@ public sealed record StepMetrics(long Requests, IReadOnlyDictionary<FailureKind,
             samples.AddRange(part.Samples.Where(sample => !samples.Any(kept => kept.Kind == sample.Kind)));
         }
 
-        return new StepMetrics(requests, failures, latency) { BytesIn = bytesIn, BytesOut = bytesOut, SlaViolations = slaViolations, Samples = samples };
+        return new StepMetrics(requests, failures, latency) { BytesIn = bytesIn, BytesOut = bytesOut, SlaViolations = slaViolations, Warnings = warnings, Samples = samples };
     }
 }

@@ -11,6 +11,7 @@ public sealed class StepRecorder
     private long _bytesIn;
     private long _bytesOut;
     private long _slaViolations;
+    private long _warnings;
 
     public LatencyHistogram Latency { get; } = new();
 
@@ -37,6 +38,11 @@ public sealed class StepRecorder
 
     /// <summary>Counts a request slower than its step's <c>duration &lt;</c> budget.</summary>
     public void RecordSlaViolation() => Interlocked.Increment(ref _slaViolations);
+
+    /// <summary>Counts soft assertions (<c>[Soft Asserts]</c>) that did not hold: warnings, never failures.</summary>
+    public void RecordWarnings(int count) => Interlocked.Add(ref _warnings, count);
+
+    public long Warnings => Volatile.Read(ref _warnings);
 
     /// <summary>True when no sample of <paramref name="kind"/> is kept yet: the caller may build one (only the first is kept, so building it is rare).</summary>
     public bool WantsSample(FailureKind kind) => Volatile.Read(ref _samples[(int)kind]) is null;
@@ -74,6 +80,7 @@ public sealed class StepRecorder
             BytesIn = BytesIn,
             BytesOut = BytesOut,
             SlaViolations = SlaViolations,
+            Warnings = Warnings,
             Samples = samples,
         };
     }

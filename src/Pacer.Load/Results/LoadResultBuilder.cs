@@ -76,6 +76,7 @@ public sealed class LoadResultBuilder
                 IterationDurationMs = IterationDurations is null ? new LatencyMilliseconds() : LatencyMilliseconds.From(IterationDurations),
                 PeakVus = Iterations?.PeakVus ?? 0,
                 SlaViolations = overall.SlaViolations,
+                Warnings = overall.Warnings,
             },
             Steps = steps,
             Thresholds = thresholds,
@@ -134,6 +135,7 @@ public sealed class LoadResultBuilder
             BytesIn = metrics?.BytesIn ?? 0,
             BytesOut = metrics?.BytesOut ?? 0,
             Sla = step.SlaBudgetMs is { } budget ? new SlaResult { BudgetMs = budget, Violations = metrics?.SlaViolations ?? 0 } : null,
+            Warnings = metrics?.Warnings ?? 0,
             Samples = metrics?.Samples ?? [],
         };
     }

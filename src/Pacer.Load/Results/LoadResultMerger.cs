@@ -211,6 +211,7 @@ public static class LoadResultMerger
                     BytesIn = parts.Sum(p => p.Step.BytesIn),
                     BytesOut = parts.Sum(p => p.Step.BytesOut),
                     Sla = slas.Count == 0 ? null : new SlaResult { BudgetMs = slas[0].BudgetMs, Violations = slas.Sum(s => s.Violations) },
+                    Warnings = parts.Sum(p => p.Step.Warnings),
                     Samples = [.. parts.SelectMany(p => p.Step.Samples).DistinctBy(sample => sample.Kind)],
                 },
                 histogram));
@@ -247,6 +248,7 @@ public static class LoadResultMerger
             // Concurrent runs peak together (the aligned series sums them); sequential ones peak apart.
             PeakVus = Math.Max(summaries.Max(s => s.PeakVus), peakOfSums),
             SlaViolations = summaries.Sum(s => s.SlaViolations),
+            Warnings = summaries.Sum(s => s.Warnings),
         };
     }
 

@@ -33,6 +33,9 @@ public sealed record LoadResultSummary
 
     /// <summary>Requests slower than their step's <c>duration &lt;</c> budget, over all steps.</summary>
     public long SlaViolations { get; init; }
+
+    /// <summary>Soft assertions that did not hold, over all steps: reported, never failures.</summary>
+    public long Warnings { get; init; }
 }
 
 public sealed record IterationCounts

@@ -33,6 +33,9 @@ public sealed record LoadStepResult
     /// <summary>The step's <c>duration &lt;</c> budget and how often it was missed; null when the step has none.</summary>
     public SlaResult? Sla { get; init; }
 
+    /// <summary>The step's soft assertions that did not hold: reported, never failures.</summary>
+    public long Warnings { get; init; }
+
     /// <summary>One example per failure kind (the first seen), for reports.</summary>
     public IReadOnlyList<FailureSample> Samples { get; init; } = [];
 }

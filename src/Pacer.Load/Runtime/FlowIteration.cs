@@ -93,6 +93,12 @@ internal sealed class FlowIteration : IDisposable
 
             var latency = time.GetElapsedTime(start, end).Ticks * 100;
             var (failure, message) = StepVerdict.Judge(outcome, step, scope ?? EmptyScope, _shared.BuiltIns);
+            if (failure is null && step.SoftAssertions.Count > 0 && outcome.Response is { } response &&
+                StepVerdict.CountWarnings(response, step, scope ?? EmptyScope, _shared.BuiltIns) is var warnings and > 0)
+            {
+                step.Recorder.RecordWarnings(warnings);
+            }
+
             Record(step, latency, end, failure, message, outcome);
             if (failure is not null)
             {
@@ -129,6 +135,11 @@ internal sealed class FlowIteration : IDisposable
         if (step.SlaBudgetNanoseconds is { } budget && latency >= budget)
         {
             step.Recorder.RecordSlaViolation();
+        }
+
+        if (step.SoftBudgetNanoseconds is { } softBudget && latency >= softBudget)
+        {
+            step.Recorder.RecordWarnings(1);
         }
 
         if (failure is { } kind && step.Recorder.WantsSample(kind))

@@ -25,6 +25,19 @@ public sealed class LoadStep
 
         var others = new List<AssertionNode>();
         var statusChecks = new List<StatusCheck>();
+        var soft = new List<AssertionNode>();
+        foreach (var assertion in node.Assertions.Where(a => a.IsSoft))
+        {
+            if (SlaBudget(assertion) is { } budget)
+            {
+                SoftBudgetNanoseconds = Math.Min(SoftBudgetNanoseconds ?? long.MaxValue, budget);
+            }
+            else
+            {
+                soft.Add(assertion);
+            }
+        }
+
         foreach (var assertion in node.Assertions.Where(a => !a.IsSoft))
         {
             if (SlaBudget(assertion) is { } budget)
@@ -44,10 +57,12 @@ public sealed class LoadStep
 
         StatusChecks = statusChecks;
         OtherAssertions = others;
+        SoftAssertions = soft;
         HasStatusAssertion = statusChecks.Count > 0 || others.Any(a => a.Subject.Root == PathRoot.Status);
-        NeedsResponse = others.Count > 0 || node.Captures.Count > 0;
-        NeedsBody = others.Any(a => a.Subject.Root == PathRoot.Body) || node.Captures.Any(c => c.Path.Root == PathRoot.Body);
-        HeaderNames = [.. others.Select(a => a.Subject).Concat(node.Captures.Select(c => c.Path))
+        var read = others.Concat(soft).ToList();
+        NeedsResponse = read.Count > 0 || node.Captures.Count > 0;
+        NeedsBody = read.Any(a => a.Subject.Root == PathRoot.Body) || node.Captures.Any(c => c.Path.Root == PathRoot.Body);
+        HeaderNames = [.. read.Select(a => a.Subject).Concat(node.Captures.Select(c => c.Path))
             .Where(p => p.Root == PathRoot.Header && p.HeaderName is not null).Select(p => p.HeaderName!).Distinct(StringComparer.OrdinalIgnoreCase)];
 
         if (IsLiteral(node))
@@ -82,6 +97,15 @@ public sealed class LoadStep
     internal IReadOnlyList<StatusCheck> StatusChecks { get; }
 
     internal IReadOnlyList<AssertionNode> OtherAssertions { get; }
+
+    /// <summary>
+    /// <c>[Soft Asserts]</c> other than budgets: as in <c>pacer run</c> they never fail a request;
+    /// each one that does not hold counts as a warning.
+    /// </summary>
+    internal IReadOnlyList<AssertionNode> SoftAssertions { get; }
+
+    /// <summary>The tightest soft <c>duration &lt;</c> budget in nanoseconds: a slower request counts a warning, not an SLA violation.</summary>
+    public long? SoftBudgetNanoseconds { get; }
 
     /// <summary>When a status assertion exists it decides whether a 4xx/5xx is expected; without one, any 4xx/5xx is a failure.</summary>
     public bool HasStatusAssertion { get; }

@@ -1,4 +1,5 @@
 using Pacer.Core.Assertions;
+using Pacer.Core.Http;
 using Pacer.Core.Templating;
 using Pacer.Load.Metrics;
 
@@ -61,6 +62,21 @@ internal static class StepVerdict
         }
 
         return (null, null);
+    }
+
+    /// <summary>How many of the step's soft assertions <paramref name="response"/> does not satisfy (run after <see cref="Judge"/> passed it).</summary>
+    public static int CountWarnings(ResponseSnapshot response, LoadStep step, VariableScope scope, BuiltInVariables builtIns)
+    {
+        var warnings = 0;
+        foreach (var assertion in step.SoftAssertions)
+        {
+            if (!AssertionEvaluator.Evaluate(assertion, response, scope, builtIns).Passed)
+            {
+                warnings++;
+            }
+        }
+
+        return warnings;
     }
 
     private static FailureKind? StatusKind(int status) => status switch

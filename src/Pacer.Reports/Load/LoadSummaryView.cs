@@ -71,6 +71,11 @@ internal static class LoadSummaryView
             Row(grid, "SLA", $"{LoadFormatting.Count(s.SlaViolations)} requests over their step's budget");
         }
 
+        if (s.Warnings > 0)
+        {
+            Row(grid, "warnings", $"{LoadFormatting.Count(s.Warnings)} soft assertions did not hold (not failures)");
+        }
+
         return grid;
     }
 

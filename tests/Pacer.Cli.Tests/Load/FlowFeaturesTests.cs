@@ -77,6 +77,37 @@ public sealed class FlowFeaturesTests : IDisposable
     }
 
     [Fact]
+    public async Task Soft_assertions_are_counted_as_warnings_and_never_fail_a_request()
+    {
+        await using var server = await LoadTargetServer.StartAsync();
+        temp.Write("soft.flow.md", """
+            ```kest
+            @name Slow
+            GET /stall?ms=20
+
+            [Asserts]
+            status == 200
+
+            [Soft Asserts]
+            body == "something else"
+            body contains "late"
+            duration < 5ms
+            ```
+            """);
+
+        var outcome = await LoadCli.RunAsync(temp.Path, "soft.flow.md", "--base-url", server.BaseUrl, "--iterations", "6", "--vus", "2", "--out", "r.json");
+
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        var result = LoadResultJson.ReadFile(temp.Combine("r.json"));
+        var step = Assert.Single(result.Steps);
+        Assert.Equal((6L, 0L), (step.Requests, step.Failures));
+        // Per request: the body check and the 5 ms budget miss (the server waits 20 ms); "late" holds.
+        Assert.Equal(12, step.Warnings);
+        Assert.Equal(12, result.Summary.Warnings);
+        Assert.Contains("12 soft assertions did not hold", outcome.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Failing_once_step_stops_the_run_before_any_load_with_exit_1()
     {
         await using var server = await LoadTargetServer.StartAsync();
