@@ -93,7 +93,7 @@ internal sealed class FlowIteration : IDisposable
 
             var latency = time.GetElapsedTime(start, end).Ticks * 100;
             var (failure, message) = StepVerdict.Judge(outcome, step, scope ?? EmptyScope, _shared.BuiltIns);
-            if (failure is null && step.SoftAssertions.Count > 0 && outcome.Response is { } response &&
+            if (failure is null && step.SoftAssertions.Length > 0 && outcome.Response is { } response &&
                 StepVerdict.CountWarnings(response, step, scope ?? EmptyScope, _shared.BuiltIns) is var warnings and > 0)
             {
                 step.Recorder.RecordWarnings(warnings);

@@ -55,9 +55,9 @@ public sealed class LoadStep
             }
         }
 
-        StatusChecks = statusChecks;
-        OtherAssertions = others;
-        SoftAssertions = soft;
+        StatusChecks = [.. statusChecks];
+        OtherAssertions = [.. others];
+        SoftAssertions = [.. soft];
         HasStatusAssertion = statusChecks.Count > 0 || others.Any(a => a.Subject.Root == PathRoot.Status);
         var read = others.Concat(soft).ToList();
         NeedsResponse = read.Count > 0 || node.Captures.Count > 0;
@@ -94,15 +94,17 @@ public sealed class LoadStep
     /// <summary>The step's tightest <c>duration &lt;</c> budget in nanoseconds; null when it has none.</summary>
     public long? SlaBudgetNanoseconds { get; }
 
-    internal IReadOnlyList<StatusCheck> StatusChecks { get; }
+    // Arrays, not IReadOnlyList: these are walked on every request, and foreach over an interface
+    // boxes its enumerator (an allocation per request).
+    internal StatusCheck[] StatusChecks { get; }
 
-    internal IReadOnlyList<AssertionNode> OtherAssertions { get; }
+    internal AssertionNode[] OtherAssertions { get; }
 
     /// <summary>
     /// <c>[Soft Asserts]</c> other than budgets: as in <c>pacer run</c> they never fail a request;
     /// each one that does not hold counts as a warning.
     /// </summary>
-    internal IReadOnlyList<AssertionNode> SoftAssertions { get; }
+    internal AssertionNode[] SoftAssertions { get; }
 
     /// <summary>The tightest soft <c>duration &lt;</c> budget in nanoseconds: a slower request counts a warning, not an SLA violation.</summary>
     public long? SoftBudgetNanoseconds { get; }

@@ -40,8 +40,10 @@ internal static class StepVerdict
             return (null, null);
         }
 
-        foreach (var capture in step.Node.Captures)
+        var captures = step.Node.Captures;
+        for (var i = 0; i < captures.Count; i++) // not foreach: an interface's enumerator is boxed per request
         {
+            var capture = captures[i];
             var captured = CaptureEvaluator.Evaluate(capture, response);
             if (!captured.Found)
             {

@@ -25,25 +25,12 @@ internal static unsafe partial class SocketNative
     {
         fixed (byte* pointer = bytes)
         {
-            while (true)
+            int result;
+            while (!Done(Send(fd, pointer, bytes.Length, NoSignal), out result))
             {
-                var count = Send(fd, pointer, bytes.Length, NoSignal);
-                if (count >= 0)
-                {
-                    return (int)count;
-                }
-
-                var errno = Marshal.GetLastPInvokeError();
-                if (errno == WouldBlock)
-                {
-                    return -1;
-                }
-
-                if (errno != Interrupted)
-                {
-                    throw Failure(errno);
-                }
             }
+
+            return result;
         }
     }
 
@@ -52,26 +39,32 @@ internal static unsafe partial class SocketNative
     {
         fixed (byte* pointer = buffer)
         {
-            while (true)
+            int result;
+            while (!Done(Receive(fd, pointer, buffer.Length, 0), out result))
             {
-                var count = Receive(fd, pointer, buffer.Length, 0);
-                if (count >= 0)
-                {
-                    return (int)count;
-                }
-
-                var errno = Marshal.GetLastPInvokeError();
-                if (errno == WouldBlock)
-                {
-                    return -1;
-                }
-
-                if (errno != Interrupted)
-                {
-                    throw Failure(errno);
-                }
             }
+
+            return result;
         }
+    }
+
+    // A call's count, or -1 for EAGAIN; false (call again) only when a signal interrupted it.
+    private static bool Done(nint count, out int result)
+    {
+        result = (int)count;
+        if (count >= 0)
+        {
+            return true;
+        }
+
+        var errno = Marshal.GetLastPInvokeError();
+        if (errno == Interrupted)
+        {
+            return false;
+        }
+
+        result = -1;
+        return errno == WouldBlock ? true : throw Failure(errno);
     }
 
     // The errno values a connected TCP socket reports, as the SocketError .NET would have raised.
