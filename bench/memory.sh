@@ -32,6 +32,7 @@ print(f"| {sys.argv[3]} | {summary['requests']:,} | {summary['failures']} | {sum
 PY
 }
 
+load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
 short_row=$(measure "$short")
 long_row=$(measure "$long")
 short_mb=$(echo "$short_row" | awk -F'|' '{print $6}' | tr -dc '0-9')
@@ -41,6 +42,7 @@ long_mb=$(echo "$long_row" | awk -F'|' '{print $6}' | tr -dc '0-9')
   echo
   echo "Written by \`bench/memory.sh $rate $short $long\` on $(date -u '+%Y-%m-%d %H:%M UTC'); $(nproc) CPUs, $(uname -sr)."
   echo "\`pacer load --rate $rate --max-vus 200\` of bench/flows/get.flow.md against nginx; peak RSS from GNU time."
+  echo "Load average when the runs started: $load_at_start (dropped iterations grow when other work shares the client CPU)."
   echo
   echo "| duration | requests | failures | dropped | peak RSS |"
   echo "|---|---:|---:|---:|---:|"
