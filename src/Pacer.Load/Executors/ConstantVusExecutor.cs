@@ -26,11 +26,7 @@ public sealed class ConstantVusExecutor : LoadExecutor
         try
         {
             // A closed-model iteration starts when the previous one ends, so it is due "now".
-            var now = Time.GetTimestamp();
-            while (!cancellationToken.IsCancellationRequested && Time.GetElapsedTime(start, now) < _duration)
-            {
-                now = await RunIterationAsync(new IterationContext(vu, NextIterationNumber(), now), cancellationToken).ConfigureAwait(false);
-            }
+            await RunBackToBackAsync(vu, now => Time.GetElapsedTime(start, now) < _duration, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

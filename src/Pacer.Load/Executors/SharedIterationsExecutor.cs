@@ -30,12 +30,10 @@ public sealed class SharedIterationsExecutor : LoadExecutor
         VuStarted();
         try
         {
-            while (!cancellationToken.IsCancellationRequested
-                && Time.GetElapsedTime(start) < _maxDuration
-                && Interlocked.Increment(ref _claimed) <= Iterations)
-            {
-                await RunIterationAsync(new IterationContext(vu, NextIterationNumber(), Time.GetTimestamp()), cancellationToken).ConfigureAwait(false);
-            }
+            await RunBackToBackAsync(
+                vu,
+                now => Time.GetElapsedTime(start, now) < _maxDuration && Interlocked.Increment(ref _claimed) <= Iterations,
+                cancellationToken).ConfigureAwait(false);
         }
         finally
         {

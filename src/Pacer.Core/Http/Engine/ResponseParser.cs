@@ -227,8 +227,20 @@ public sealed class ResponseParser(int maxHeaderBytes, CapturedHeaders? captured
         }
         else if (Ascii.EqualsIgnoreCase(name, "Connection"u8))
         {
-            _sawClose |= ContainsToken(value, "close"u8);
-            _sawKeepAlive |= ContainsToken(value, "keep-alive"u8);
+            // Almost always exactly one token: test it whole before splitting the list.
+            if (Ascii.EqualsIgnoreCase(value, "keep-alive"u8))
+            {
+                _sawKeepAlive = true;
+            }
+            else if (Ascii.EqualsIgnoreCase(value, "close"u8))
+            {
+                _sawClose = true;
+            }
+            else
+            {
+                _sawClose |= ContainsToken(value, "close"u8);
+                _sawKeepAlive |= ContainsToken(value, "keep-alive"u8);
+            }
         }
         else if (name.Length == 10 && Ascii.EqualsIgnoreCase(name, "Set-Cookie"u8))
         {
