@@ -57,6 +57,17 @@ public static class LoadCommand
             timeout = parsedTimeout;
         }
 
+        TimeSpan? warmup = null;
+        if (parsed.GetValue(options.Warmup) is { } warmupText)
+        {
+            if (DurationArgument.Parse(warmupText) is not { } parsedWarmup)
+            {
+                return BadInput(error, $"--warmup expects a duration such as 500ms, 5s or 1m, got '{warmupText}'");
+            }
+
+            warmup = parsedWarmup;
+        }
+
         DataTable? data = null;
         var dataMode = DataMode.RoundRobin;
         try
@@ -128,6 +139,7 @@ public static class LoadCommand
                 Data = data,
                 DataMode = dataMode,
                 Timeout = timeout,
+                Warmup = warmup,
                 Insecure = parsed.GetValue(options.Insecure),
                 Environment = requestedEnv ?? config.ActiveEnv,
             });

@@ -72,6 +72,8 @@ internal sealed class LoadOptions
 
     public Option<string?> Timeout { get; } = new("--timeout") { Description = "Per-request timeout when a step has no @timeout (default 30s)" };
 
+    public Option<string?> Warmup { get; } = new("--warmup") { Description = "Run the flows this long at the starting load before measuring, and discard those numbers (JIT, connections, server caches)" };
+
     public Option<bool> Insecure { get; } = new("--insecure", "-k") { Description = "Accept any TLS certificate (https goes through HttpClient)" };
 
     public Option<bool> NoColor { get; } = new("--no-color") { Description = "Plain output even on a terminal (NO_COLOR is honoured too)" };
@@ -89,7 +91,7 @@ internal sealed class LoadOptions
         foreach (Option option in new Option[]
         {
             Vus, Duration, Rate, MaxVus, PreVus, Stages, RateStages, Iterations, Think, GracefulStop, Data, DataMode,
-            Thresholds, AbortOnFail, Out, Reports, Baselines, Tolerance, MetricsPort, NoHistory, BaseUrl, Env, Vars, Timeout, Insecure, NoColor,
+            Thresholds, AbortOnFail, Out, Reports, Baselines, Tolerance, MetricsPort, NoHistory, BaseUrl, Env, Vars, Timeout, Warmup, Insecure, NoColor,
         })
         {
             command.Options.Add(option);

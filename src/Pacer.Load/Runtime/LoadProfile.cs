@@ -100,6 +100,30 @@ public sealed record LoadProfile
     }
 
     /// <summary>The executor this profile describes, driving <paramref name="iteration"/>.</summary>
+    /// <summary>
+    /// The warm-up of this profile: the same kind of load at its starting level for
+    /// <paramref name="duration"/>: a closed model's VUs (a ramp's first non-zero target), an open
+    /// model's rate (a ramp's first non-zero rate), with the same think time and VU limits. Requests
+    /// still in flight when it ends are cancelled: their numbers are discarded anyway.
+    /// </summary>
+    public LoadProfile WarmUp(TimeSpan duration)
+    {
+        var firstLevel = Stages.Select(s => s.From > 0 ? s.From : s.To).FirstOrDefault(level => level > 0);
+        return (Type switch
+        {
+            ConstantArrivalRate => this with { Duration = duration, Stages = [new Stage(duration, Rate, Rate)] },
+            RampingArrivalRate => this with
+            {
+                Type = ConstantArrivalRate,
+                Rate = Math.Max(firstLevel, 1),
+                Duration = duration,
+                Stages = [new Stage(duration, Math.Max(firstLevel, 1), Math.Max(firstLevel, 1))],
+            },
+            RampingVus => this with { Type = ConstantVus, Vus = Math.Max(1, (int)Math.Ceiling(firstLevel)), Duration = duration },
+            _ => this with { Type = ConstantVus, Duration = duration },
+        }) with { GracefulStop = TimeSpan.Zero };
+    }
+
     public LoadExecutor CreateExecutor(LoadIteration iteration, ExecutorOptions options) => Type switch
     {
         ConstantVus => new ConstantVusExecutor(Vus, Duration, iteration, options),

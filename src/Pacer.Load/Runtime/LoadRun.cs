@@ -82,13 +82,19 @@ public sealed class LoadRun
             setups.Add(captures);
         }
 
+        if (_settings.Warmup is { } warmup && warmup > TimeSpan.Zero && !cancellationToken.IsCancellationRequested)
+        {
+            observer.OnMessage($"warming up for {warmup.TotalSeconds:0.###}s at the starting load (not measured)");
+            await WarmUpAsync(warmup, setups, cancellationToken).ConfigureAwait(false);
+        }
+
         using var requests = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var series = new TimeSeries(time);
         var transport = new TransportUsage();
         transport.FellBackToClient += reason => _messages.Enqueue("transport: HttpClient (" + reason + ")");
         var shared = new LoadRunShared(time, Metrics, series, _settings.BuiltIns, transport, requests.Token);
-        var (iterations, executors, descriptions) = Compile(shared, setups);
+        var (iterations, executors, descriptions) = Compile(shared, setups, Metrics, profile => profile);
         var total = executors.Max(e => e.TotalDuration);
         requests.CancelAfter(total + _settings.Flows.Max(f => f.Profile.GracefulStop) + _settings.DrainTimeout);
         foreach (var executor in executors)
@@ -153,8 +159,29 @@ public sealed class LoadRun
         }.Build();
     }
 
+    /// <summary>The warm-up: the same flows on their own VUs and metrics, which are then thrown away.</summary>
+    private async Task WarmUpAsync(TimeSpan warmup, List<IReadOnlyDictionary<string, JsonNode?>> setups, CancellationToken cancellationToken)
+    {
+        var time = _settings.Time;
+        using var requests = new CancellationTokenSource(warmup + _settings.DrainTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, requests.Token);
+        var shared = new LoadRunShared(time, new LoadMetrics(), new TimeSeries(time), _settings.BuiltIns, new TransportUsage(), linked.Token);
+        var (iterations, executors, _) = Compile(shared, setups, shared.Metrics, profile => profile.WarmUp(warmup));
+        try
+        {
+            await Task.WhenAll(executors.Select(e => e.RunAsync(cancellationToken))).ConfigureAwait(false);
+        }
+        finally
+        {
+            foreach (var iteration in iterations)
+            {
+                iteration.Dispose();
+            }
+        }
+    }
+
     private (List<FlowIteration> Iterations, List<LoadExecutor> Executors, List<StepDescription> Steps) Compile(
-        LoadRunShared shared, List<IReadOnlyDictionary<string, JsonNode?>> setups)
+        LoadRunShared shared, List<IReadOnlyDictionary<string, JsonNode?>> setups, LoadMetrics metrics, Func<LoadProfile, LoadProfile> profileOf)
     {
         var flows = _settings.Flows;
         var loadSteps = flows.Select(f => f.Document.Steps.Where(s => !s.Options.Once).ToList()).ToList();
@@ -169,7 +196,8 @@ public sealed class LoadRun
             var defaults = OnceSteps.Defaults(flow.Document);
             var variables = VariableLayers.Merge(flow.EnvironmentVariables, setups[f]);
             var baseUrl = OnceSteps.BaseUrlFor(flow, new VariableScope(_settings.Overrides, variables, defaults));
-            var steps = loadSteps[f].Select((node, i) => new LoadStep(names[f][i], flow.DisplayPath, node, Metrics.Step(names[f][i]), flow.Profile.Think, baseUrl)).ToList();
+            var profile = profileOf(flow.Profile);
+            var steps = loadSteps[f].Select((node, i) => new LoadStep(names[f][i], flow.DisplayPath, node, metrics.Step(names[f][i]), profile.Think, baseUrl)).ToList();
             descriptions.AddRange(steps.Select(s => new StepDescription(
                 s.Name, s.Flow, s.Node.Method.ToUpperInvariant(), s.Node.Url.Raw, s.SlaBudgetNanoseconds is { } ns ? ns / 1e6 : null)));
             var engine = new EngineSettings(
@@ -178,7 +206,7 @@ public sealed class LoadRun
                 steps.Any(s => s.NeedsBody));
             var offset = vuOffset;
             vuOffset += flow.Profile.PeakVus;
-            var iteration = new FlowIteration(steps, shared, baseUrl, flow.Profile.IsOpenModel, flow.Profile.PeakVus, id => new VirtualUser(
+            var iteration = new FlowIteration(steps, shared, baseUrl, profile.IsOpenModel, profile.PeakVus, id => new VirtualUser(
                 id,
                 _settings.Overrides,
                 _settings.Data is { } data ? VariableLayers.Merge(variables, data.RowFor(offset + id, _settings.DataMode)) : variables,
@@ -186,7 +214,7 @@ public sealed class LoadRun
                 () => new EngineSender(engine),
                 () => new ClientSender(_settings.Insecure, _settings.Timeout)));
             iterations.Add(iteration);
-            executors.Add(flow.Profile.CreateExecutor(iteration.RunAsync, new ExecutorOptions { GracefulStop = flow.Profile.GracefulStop, Time = shared.Time }));
+            executors.Add(profile.CreateExecutor(iteration.RunAsync, new ExecutorOptions { GracefulStop = profile.GracefulStop, Time = shared.Time }));
         }
 
         return (iterations, executors, descriptions);
@@ -284,6 +312,11 @@ public sealed class LoadRun
     {
         var profiles = _settings.Flows.Select(f => f.Profile).ToList();
         var settings = new Dictionary<string, string>(profiles[0].Settings, StringComparer.Ordinal);
+        if (_settings.Warmup is { } warmup && warmup > TimeSpan.Zero)
+        {
+            settings["warmup"] = $"{warmup.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}s";
+        }
+
         if (profiles.Count > 1)
         {
             settings["flows"] = profiles.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -29,6 +29,14 @@ public sealed record LoadRunSettings
     /// <summary>The environment's name, recorded in the result file.</summary>
     public string? Environment { get; init; }
 
+    /// <summary>
+    /// Runs the flows this long before the measured load, at the load's starting level, and throws
+    /// those requests' numbers away (as NBomber's warm-up does): a .NET client compiles its request
+    /// path on first use and opens its connections, and at high rates that start-up would show up
+    /// as latency the server never caused. Null or zero: no warm-up.
+    /// </summary>
+    public TimeSpan? Warmup { get; init; }
+
     /// <summary>After Ctrl-C or an abort, how long requests already sent may take to finish before they are cancelled.</summary>
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(1);
 

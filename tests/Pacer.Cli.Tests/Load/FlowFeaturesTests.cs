@@ -108,6 +108,33 @@ public sealed class FlowFeaturesTests : IDisposable
     }
 
     [Fact]
+    public async Task A_warm_up_sends_requests_first_and_leaves_them_out_of_the_result()
+    {
+        await using var server = await LoadTargetServer.StartAsync();
+        temp.Write("warm.flow.md", LoadCli.OneGet("/user/warm"));
+
+        var outcome = await LoadCli.RunAsync(temp.Path, "warm.flow.md", "--base-url", server.BaseUrl, "--iterations", "5", "--vus", "1", "--warmup", "300ms", "--out", "r.json");
+
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        var result = LoadResultJson.ReadFile(temp.Combine("r.json"));
+        Assert.Equal(5, result.Summary.Requests);
+        Assert.True(server.UsersSeen["warm"] > 5, $"the server saw {server.UsersSeen["warm"]} requests: the warm-up sent none");
+        Assert.Equal("0.3s", result.Executor.Settings["warmup"]);
+        Assert.Contains("warming up for 0.3s", outcome.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bad_warm_up_duration_is_bad_input()
+    {
+        temp.Write("warm.flow.md", LoadCli.OneGet("/ok"));
+
+        var outcome = await LoadCli.RunAsync(temp.Path, "warm.flow.md", "--base-url", "http://127.0.0.1:9", "--warmup", "soon");
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains("--warmup expects a duration", outcome.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Failing_once_step_stops_the_run_before_any_load_with_exit_1()
     {
         await using var server = await LoadTargetServer.StartAsync();

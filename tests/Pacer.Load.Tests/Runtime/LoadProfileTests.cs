@@ -21,6 +21,37 @@ public sealed class LoadProfileTests
         Assert.Equal(type, LoadProfile.From(settings).Type);
     }
 
+    [Theory]
+    [InlineData("vus=8 duration=2m", LoadProfile.ConstantVus, 8, 0)]
+    [InlineData("iterations=100 vus=4", LoadProfile.ConstantVus, 4, 0)]
+    [InlineData("stages=\"1m:0->50, 1m:50\"", LoadProfile.ConstantVus, 50, 0)]
+    [InlineData("stages=\"1m:10->50\"", LoadProfile.ConstantVus, 10, 0)]
+    [InlineData("rate=2000/s duration=1m max-vus=500", LoadProfile.ConstantArrivalRate, 1, 2000)]
+    [InlineData("rate-stages=\"1m:0/s->500/s, 1m:500/s\"", LoadProfile.ConstantArrivalRate, 1, 500)]
+    [InlineData("rate-stages=\"1m:100/s->500/s\"", LoadProfile.ConstantArrivalRate, 1, 100)]
+    public void A_warm_up_runs_the_same_kind_of_load_at_its_starting_level(string directive, string type, int vus, double rate)
+    {
+        var settings = new LoadSettings();
+        settings.AddDirective(directive);
+        var profile = LoadProfile.From(settings);
+
+        var warmUp = profile.WarmUp(TimeSpan.FromSeconds(3));
+
+        Assert.Equal(type, warmUp.Type);
+        Assert.Equal(TimeSpan.FromSeconds(3), warmUp.Duration);
+        Assert.Equal(TimeSpan.Zero, warmUp.GracefulStop);
+        if (warmUp.IsOpenModel)
+        {
+            Assert.Equal(rate, Assert.Single(warmUp.Stages).From);
+            Assert.Equal(profile.MaxVus, warmUp.MaxVus);
+            Assert.Equal(TimeSpan.FromSeconds(3), warmUp.CreateExecutor((_, _) => ValueTask.CompletedTask, new Pacer.Load.Executors.ExecutorOptions()).TotalDuration);
+        }
+        else
+        {
+            Assert.Equal(vus, warmUp.Vus);
+        }
+    }
+
     [Fact]
     public void The_command_line_chooses_the_executor_over_the_flows_load_line_and_keeps_its_other_settings()
     {
