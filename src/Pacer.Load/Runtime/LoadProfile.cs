@@ -121,7 +121,8 @@ public sealed record LoadProfile
             },
             RampingVus => this with { Type = ConstantVus, Vus = Math.Max(1, (int)Math.Ceiling(firstLevel)), Duration = duration },
             _ => this with { Type = ConstantVus, Duration = duration },
-        }) with { GracefulStop = TimeSpan.Zero };
+        }) with
+        { GracefulStop = TimeSpan.Zero };
     }
 
     public LoadExecutor CreateExecutor(LoadIteration iteration, ExecutorOptions options) => Type switch
