@@ -109,7 +109,7 @@ public sealed record LoadProfile
     public LoadProfile WarmUp(TimeSpan duration)
     {
         var firstLevel = Stages.Select(s => s.From > 0 ? s.From : s.To).FirstOrDefault(level => level > 0);
-        return (Type switch
+        var shaped = Type switch
         {
             ConstantArrivalRate => this with { Duration = duration, Stages = [new Stage(duration, Rate, Rate)] },
             RampingArrivalRate => this with
@@ -121,8 +121,8 @@ public sealed record LoadProfile
             },
             RampingVus => this with { Type = ConstantVus, Vus = Math.Max(1, (int)Math.Ceiling(firstLevel)), Duration = duration },
             _ => this with { Type = ConstantVus, Duration = duration },
-        }) with
-        { GracefulStop = TimeSpan.Zero };
+        };
+        return shaped with { GracefulStop = TimeSpan.Zero };
     }
 
     public LoadExecutor CreateExecutor(LoadIteration iteration, ExecutorOptions options) => Type switch
