@@ -17,31 +17,28 @@ namespace Pacer.Load.Runtime;
 /// Latency: under the open model the first request counts from the iteration's scheduled start
 /// (no coordinated omission); every other request from its own send. Think time is not latency.
 /// </summary>
-internal sealed class FlowIteration : IDisposable
+internal sealed class FlowIteration
 {
     private readonly IReadOnlyList<LoadStep> _steps;
     private readonly LoadRunShared _shared;
     private readonly string? _baseUrl;
-    private readonly Func<int, VirtualUser> _createVu;
-    private readonly Lock _growLock = new();
     private readonly bool _openModel;
-    private VirtualUser?[] _vus;
+    private readonly VirtualUsers _vus;
 
-    public FlowIteration(IReadOnlyList<LoadStep> steps, LoadRunShared shared, string? baseUrl, bool openModel, int peakVus, Func<int, VirtualUser> createVu)
+    public FlowIteration(IReadOnlyList<LoadStep> steps, LoadRunShared shared, string? baseUrl, bool openModel, VirtualUsers vus)
     {
         _steps = steps;
         _shared = shared;
         _baseUrl = baseUrl;
         _openModel = openModel;
-        _createVu = createVu;
-        _vus = new VirtualUser?[Math.Max(1, peakVus)];
+        _vus = vus;
     }
 
     // Pooled state machines: a VU runs one iteration after another, so the box is reused, not allocated.
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask RunAsync(IterationContext context, CancellationToken stop)
     {
-        var vu = VuFor(context.VuId);
+        var vu = _vus.For(context.VuId);
         var time = _shared.Time;
         VariableScope? scope = null;
         for (var i = 0; i < _steps.Count; i++)
@@ -152,36 +149,6 @@ internal sealed class FlowIteration : IDisposable
                 Message = message ?? "",
                 Body = string.IsNullOrEmpty(body) ? null : body[..Math.Min(body.Length, 2048)],
             });
-        }
-    }
-
-    private VirtualUser VuFor(int id)
-    {
-        var vus = Volatile.Read(ref _vus);
-        if (id < vus.Length && vus[id] is { } existing)
-        {
-            return existing;
-        }
-
-        lock (_growLock)
-        {
-            if (id >= _vus.Length)
-            {
-                Array.Resize(ref _vus, Math.Max(id + 1, _vus.Length * 2));
-            }
-
-            return _vus[id] ??= _createVu(id);
-        }
-    }
-
-    public void Dispose()
-    {
-        lock (_growLock)
-        {
-            foreach (var vu in _vus)
-            {
-                vu?.Dispose();
-            }
         }
     }
 }

@@ -82,11 +82,31 @@ public sealed class LoadRun
             setups.Add(captures);
         }
 
-        if (_settings.Warmup is { } warmup && warmup > TimeSpan.Zero && !cancellationToken.IsCancellationRequested)
+        // One set of VUs per flow for the whole run: the warm-up's connections carry into the load.
+        var users = new List<VirtualUsers>();
+        try
         {
-            observer.OnMessage($"warming up for {warmup.TotalSeconds:0.###}s at the starting load (not measured)");
-            await WarmUpAsync(warmup, setups, cancellationToken).ConfigureAwait(false);
+            if (_settings.Warmup is { } warmup && warmup > TimeSpan.Zero && !cancellationToken.IsCancellationRequested)
+            {
+                observer.OnMessage($"warming up for {warmup.TotalSeconds:0.###}s at the starting load (not measured)");
+                await WarmUpAsync(warmup, setups, users, cancellationToken).ConfigureAwait(false);
+            }
+
+            return await MeasureAsync(observer, startedAt, setups, users, cancellationToken).ConfigureAwait(false);
         }
+        finally
+        {
+            foreach (var pool in users)
+            {
+                pool.Dispose();
+            }
+        }
+    }
+
+    private async Task<LoadResult> MeasureAsync(
+        ILoadObserver observer, DateTimeOffset startedAt, List<IReadOnlyDictionary<string, JsonNode?>> setups, List<VirtualUsers> users, CancellationToken cancellationToken)
+    {
+        var time = _settings.Time;
 
         using var requests = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -94,7 +114,7 @@ public sealed class LoadRun
         var transport = new TransportUsage();
         transport.FellBackToClient += reason => _messages.Enqueue("transport: HttpClient (" + reason + ")");
         var shared = new LoadRunShared(time, Metrics, series, _settings.BuiltIns, transport, requests.Token);
-        var (iterations, executors, descriptions) = Compile(shared, setups, Metrics, profile => profile);
+        var (executors, descriptions) = Compile(shared, setups, users, Metrics, profile => profile);
         var total = executors.Max(e => e.TotalDuration);
         requests.CancelAfter(total + _settings.Flows.Max(f => f.Profile.GracefulStop) + _settings.DrainTimeout);
         foreach (var executor in executors)
@@ -119,10 +139,6 @@ public sealed class LoadRun
         {
             await tickerStop.CancelAsync().ConfigureAwait(false);
             await ticker.ConfigureAwait(false);
-            foreach (var iteration in iterations)
-            {
-                iteration.Dispose();
-            }
         }
 
         var elapsed = time.GetElapsedTime(loadStart);
@@ -160,33 +176,23 @@ public sealed class LoadRun
     }
 
     /// <summary>The warm-up: the same flows on their own VUs and metrics, which are then thrown away.</summary>
-    private async Task WarmUpAsync(TimeSpan warmup, List<IReadOnlyDictionary<string, JsonNode?>> setups, CancellationToken cancellationToken)
+    private async Task WarmUpAsync(TimeSpan warmup, List<IReadOnlyDictionary<string, JsonNode?>> setups, List<VirtualUsers> users, CancellationToken cancellationToken)
     {
         var time = _settings.Time;
         using var requests = new CancellationTokenSource(warmup + _settings.DrainTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, requests.Token);
         var shared = new LoadRunShared(time, new LoadMetrics(), new TimeSeries(time), _settings.BuiltIns, new TransportUsage(), linked.Token);
-        var (iterations, executors, _) = Compile(shared, setups, shared.Metrics, profile => profile.WarmUp(warmup));
-        try
-        {
-            await Task.WhenAll(executors.Select(e => e.RunAsync(cancellationToken))).ConfigureAwait(false);
-        }
-        finally
-        {
-            foreach (var iteration in iterations)
-            {
-                iteration.Dispose();
-            }
-        }
+        var (executors, _) = Compile(shared, setups, users, shared.Metrics, profile => profile.WarmUp(warmup));
+        await Task.WhenAll(executors.Select(e => e.RunAsync(cancellationToken))).ConfigureAwait(false);
     }
 
-    private (List<FlowIteration> Iterations, List<LoadExecutor> Executors, List<StepDescription> Steps) Compile(
-        LoadRunShared shared, List<IReadOnlyDictionary<string, JsonNode?>> setups, LoadMetrics metrics, Func<LoadProfile, LoadProfile> profileOf)
+    /// <summary>Each flow's steps, iteration and executor; <paramref name="users"/> is filled with each flow's VUs on the first call and reused after.</summary>
+    private (List<LoadExecutor> Executors, List<StepDescription> Steps) Compile(
+        LoadRunShared shared, List<IReadOnlyDictionary<string, JsonNode?>> setups, List<VirtualUsers> users, LoadMetrics metrics, Func<LoadProfile, LoadProfile> profileOf)
     {
         var flows = _settings.Flows;
         var loadSteps = flows.Select(f => f.Document.Steps.Where(s => !s.Options.Once).ToList()).ToList();
         var names = StepNaming.Assign([.. flows.Select((f, i) => (f.ShortName, (IReadOnlyList<Core.Flow.Syntax.StepNode>)loadSteps[i]))]);
-        var iterations = new List<FlowIteration>();
         var executors = new List<LoadExecutor>();
         var descriptions = new List<StepDescription>();
         var vuOffset = 0;
@@ -206,18 +212,22 @@ public sealed class LoadRun
                 steps.Any(s => s.NeedsBody));
             var offset = vuOffset;
             vuOffset += flow.Profile.PeakVus;
-            var iteration = new FlowIteration(steps, shared, baseUrl, profile.IsOpenModel, profile.PeakVus, id => new VirtualUser(
-                id,
-                _settings.Overrides,
-                _settings.Data is { } data ? VariableLayers.Merge(variables, data.RowFor(offset + id, _settings.DataMode)) : variables,
-                defaults,
-                () => new EngineSender(engine),
-                () => new ClientSender(_settings.Insecure, _settings.Timeout)));
-            iterations.Add(iteration);
+            if (users.Count == f)
+            {
+                users.Add(new VirtualUsers(flow.Profile.PeakVus, id => new VirtualUser(
+                    id,
+                    _settings.Overrides,
+                    _settings.Data is { } data ? VariableLayers.Merge(variables, data.RowFor(offset + id, _settings.DataMode)) : variables,
+                    defaults,
+                    () => new EngineSender(engine),
+                    () => new ClientSender(_settings.Insecure, _settings.Timeout))));
+            }
+
+            var iteration = new FlowIteration(steps, shared, baseUrl, profile.IsOpenModel, users[f]);
             executors.Add(profile.CreateExecutor(iteration.RunAsync, new ExecutorOptions { GracefulStop = profile.GracefulStop, Time = shared.Time }));
         }
 
-        return (iterations, executors, descriptions);
+        return (executors, descriptions);
     }
 
     private async Task TickAsync(

@@ -15,7 +15,7 @@ public sealed class FlowIterationTests
     {
         await using var server = new FixedResponseServer();
         var clock = new ManualTimeProvider();
-        var (iteration, step, _) = Build(clock, server.BaseUrl, "```kest\n@think 2s\nGET /a\n```", openModel: false);
+        var (iteration, step, _, users) = Build(clock, server.BaseUrl, "```kest\n@think 2s\nGET /a\n```", openModel: false);
 
         var running = iteration.RunAsync(new IterationContext(0, 0, clock.GetTimestamp()), TestContext.Current.CancellationToken).AsTask();
         await WaitUntil(() => clock.PendingTimers > 0);
@@ -26,7 +26,7 @@ public sealed class FlowIterationTests
         await running.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
         // The clock never moved while the request was in flight: the 2 s of thinking is not latency.
         Assert.Equal(0, step.Recorder.Latency.Max);
-        iteration.Dispose();
+        users.Dispose();
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class FlowIterationTests
     {
         await using var server = new FixedResponseServer();
         var clock = new ManualTimeProvider();
-        var (iteration, step, metrics) = Build(clock, server.BaseUrl, "```kest\nGET /a\n```\n\n```kest\nGET /b\n```", openModel: true);
+        var (iteration, step, metrics, users) = Build(clock, server.BaseUrl, "```kest\nGET /a\n```\n\n```kest\nGET /b\n```", openModel: true);
         var due = clock.GetTimestamp();
         clock.Advance(TimeSpan.FromSeconds(3)); // the iteration got its VU 3 s after it was due
 
@@ -44,7 +44,7 @@ public sealed class FlowIterationTests
         Assert.Equal(0, metrics.Step("GET /b").Latency.Max); // later steps count from their own send
         Assert.Equal(2, metrics.Snapshot(TimeSpan.FromSeconds(1)).Overall.Requests);
         Assert.Equal(2, server.Requests);
-        iteration.Dispose();
+        users.Dispose();
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class FlowIterationTests
     {
         await using var server = new FixedResponseServer();
         var clock = new ManualTimeProvider();
-        var (iteration, step, metrics) = Build(clock, server.BaseUrl, "```kest\nGET /a\n\n[Asserts]\nbody == \"nope\"\n```\n\n```kest\nGET /b\n```", openModel: false);
+        var (iteration, step, metrics, users) = Build(clock, server.BaseUrl, "```kest\nGET /a\n\n[Asserts]\nbody == \"nope\"\n```\n\n```kest\nGET /b\n```", openModel: false);
 
         await iteration.RunAsync(new IterationContext(0, 0, clock.GetTimestamp()), TestContext.Current.CancellationToken);
 
@@ -62,10 +62,10 @@ public sealed class FlowIterationTests
         Assert.Equal("ok", snapshot.Samples[0].Body);
         Assert.Equal(0, metrics.Step("GET /b").Snapshot().Requests);
         Assert.Equal(1, server.Requests);
-        iteration.Dispose();
+        users.Dispose();
     }
 
-    private static (FlowIteration Iteration, LoadStep First, LoadMetrics Metrics) Build(ManualTimeProvider clock, string baseUrl, string flow, bool openModel)
+    private static (FlowIteration Iteration, LoadStep First, LoadMetrics Metrics, VirtualUsers Users) Build(ManualTimeProvider clock, string baseUrl, string flow, bool openModel)
     {
         var document = FlowParser.Parse("t.flow.md", flow).Document!;
         var metrics = new LoadMetrics();
@@ -73,9 +73,9 @@ public sealed class FlowIterationTests
         var shared = new LoadRunShared(clock, metrics, new TimeSeries(clock), BuiltInVariables.CreateDefault(), new TransportUsage(), CancellationToken.None);
         var engine = new EngineSettings(TimeSpan.FromSeconds(10), [], captureBody: true);
         var empty = new Dictionary<string, System.Text.Json.Nodes.JsonNode?>();
-        var iteration = new FlowIteration(steps, shared, baseUrl, openModel, 1, id => new VirtualUser(
+        var users = new VirtualUsers(1, id => new VirtualUser(
             id, empty, empty, empty, () => new EngineSender(engine), () => new ClientSender(false, TimeSpan.FromSeconds(10))));
-        return (iteration, steps[0], metrics);
+        return (new FlowIteration(steps, shared, baseUrl, openModel, users), steps[0], metrics, users);
     }
 
     private static async Task WaitUntil(Func<bool> condition)
