@@ -144,3 +144,19 @@ run_load() {
   echo "$name $status" >>"$RESULTS_DIR/$STOREFRONT_DB/exit-codes.txt"
   return 0
 }
+
+# run_flow NAME FLOW [pacer run options...]: the flow as a functional test (its @retry honoured, which
+# `pacer load` does not do), writing $RESULTS_DIR/$STOREFRONT_DB/NAME.run.json and NAME.log.
+run_flow() {
+  local name="$1" flow="$2"; shift 2
+  local out="$RESULTS_DIR/$STOREFRONT_DB/$name"
+  log "pacer run $name"
+  local status=0
+  taskset -c "$CLIENT_CPU" dotnet "$PACER_DLL" run "$SUITE_DIR/$flow" \
+    --base-url "$STOREFRONT_URL/api/v1" \
+    --var "admin_password=$ADMIN_PASSWORD" \
+    --no-history --report "json=$out.run.json" "$@" >"$out.log" 2>&1 || status=$?
+  log "pacer run $name exited $status (results: $out.run.json)"
+  echo "$name $status" >>"$RESULTS_DIR/$STOREFRONT_DB/exit-codes.txt"
+  return 0
+}

@@ -66,6 +66,18 @@ def overload(result):
             f"failures by kind: {kinds}; statuses seen in failure samples: {', '.join(statuses) or 'none'}")
 
 
+def functional_shapes(path):
+    """overload.flow.md run functionally (its @retry honoured) while overload-pressure loads the server."""
+    what = "overload.flow.md (the 503/429 shapes with Retry-After, health under overload), run as a functional test beside the pressure below"
+    if not os.path.exists(path):
+        return f"- {what}: not run for this report."
+    steps = [step for file in load(path)["files"] for step in file["steps"]]
+    described = "; ".join(
+        f"{step['name']}: {step['status']} ({step['statusCode']}, {ms(step['durationMs'])}, {step['attempts']} attempt(s))" for step in steps)
+    verdict = "passed" if all(step["status"] == "passed" for step in steps) else "**failed**"
+    return f"- {what}: {verdict} — {described}."
+
+
 def settings(result):
     return " ".join(f"{k}={v}" for k, v in result["executor"]["settings"].items())
 
@@ -154,7 +166,8 @@ def main():
         out.append("")
         out.append("### Past capacity")
         out.append("")
-        for name, what in [("overload-shapes", "overload.flow.md against tiny limits (asserts the 429/503 shapes and Retry-After)"),
+        out.append(functional_shapes(os.path.join(folder, "overload-shapes.run.json")))
+        for name, what in [("overload-pressure", "catalog.flow.md with 200 VUs against the tiny limits, the pressure behind those probes"),
                            ("overload-catalog", "catalog.flow.md with far more VUs than the server's concurrency limit")]:
             path = os.path.join(folder, f"{name}.json")
             if os.path.exists(path):
