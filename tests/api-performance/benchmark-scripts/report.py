@@ -126,8 +126,10 @@ def main():
     out.append(f"- Date: {info['date_utc']}; commit `{info['commit']}`")
     out.append(f"- Machine: {info['cpus']} CPUs ({info['cpu_model']}), {info['memory_kib'] // 1024} MiB, {info['kernel']}, .NET SDK {info['dotnet']}")
     out.append(f"- Storefront (Release, its own process) pinned to CPU {info['server_cpu']}; `pacer load` pinned to CPU {info['client_cpu']}.")
-    out.append("- Each endpoint flow ran against a fresh Storefront under a steady closed-model load (VUs and duration in each")
-    out.append("  flow's log line below); the SLAs are the flows' own `@threshold` lines (tests/api-performance/*.flow.md).")
+    out.append("- Each endpoint flow ran against a fresh Storefront at a stated load: an arrival rate of iterations per second")
+    out.append("  (open model; the executor, rate, max-vus and duration are in each flow's line below, chosen in run-suite.sh as about")
+    out.append("  half the capacity measured on one core). An SLA reads \"p95 under X at that rate\"; the SLAs are the flows' own")
+    out.append("  `@threshold` lines (tests/api-performance/*.flow.md). The sale-day ramp below finds the capacity itself.")
     out.append("")
     readme_table = None
     for db, title in DATABASES:
