@@ -35,7 +35,7 @@ for name in "${flows[@]}"; do
   rate="${!rate_override:-${DEFAULT_RATE[$name]:-10/s}}"
   max_vus="${!vus_override:-${DEFAULT_MAX_VUS[$name]:-50}}"
   start_storefront
-  warm_up
+  warm_up "$name.flow.md"
   run_load "$name" "$name.flow.md" --rate "$rate" --max-vus "$max_vus" --duration "$DURATION"
   stop_storefront
 done
