@@ -11,6 +11,7 @@ using Storefront.Api.Infrastructure.Metrics;
 using Storefront.Api.Infrastructure.OpenApi;
 using Storefront.Api.Infrastructure.Overload;
 using Storefront.Api.Infrastructure.RateLimiting;
+using Storefront.Api.Infrastructure.PasswordHashing;
 
 namespace Storefront.Api.Infrastructure;
 
@@ -52,6 +53,7 @@ public static class StorefrontPlatform
         services.AddStorefrontAuth(signingKey);
         services.AddStorefrontRateLimits(settings.RateLimiting);
         services.AddStorefrontOverloadProtection();
+        services.AddStorefrontPasswordHashing();
         services.AddSingleton<HttpMetrics>();
         services.AddHostedService<SmtpOutboxDispatcher>();
         services.AddCors(o => o.AddPolicy(CorsPolicy, policy =>

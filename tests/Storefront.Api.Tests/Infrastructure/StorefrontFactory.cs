@@ -54,6 +54,8 @@ public class StorefrontFactory : WebApplicationFactory<Program>, IAsyncLifetime
             // The overload bound stays on, but a busy CI machine must not turn a test's burst into 503s by
             // queueing it past the 2 s default; the overload tests set their own tiny limits.
             ["Storefront:Overload:QueueTimeout"] = "00:01:00",
+            // Likewise the hashing queue: tests register users in bursts (16 at once); PasswordHashingLimitTests sets its own.
+            ["Storefront:PasswordHashing:QueueLimit"] = "1000",
         };
 
         _postgres = PostgresTestDatabase.FromEnvironment();

@@ -7,6 +7,7 @@ using Storefront.Api.Infrastructure.Database;
 using Storefront.Api.Infrastructure.Errors;
 using Storefront.Api.Infrastructure.Mail;
 using Storefront.Api.Infrastructure.RateLimiting;
+using Storefront.Api.Infrastructure.PasswordHashing;
 
 namespace Storefront.Api.Features.Auth;
 
@@ -25,9 +26,10 @@ public static class AuthApi
     {
         var auth = api.MapGroup("/auth").WithTags("Auth");
         auth.MapPost("/register", RegisterAsync).WithName("Register")
-            .RequireRateLimiting(StorefrontRateLimits.Auth).ProducesProblem(StatusCodes.Status409Conflict);
+            .RequireRateLimiting(StorefrontRateLimits.Auth).RequirePasswordHashingSlot().ProducesProblem(StatusCodes.Status409Conflict);
         auth.MapPost("/login", LoginAsync).WithName("Login")
             .RequireRateLimiting(StorefrontRateLimits.Login)
+            .RequirePasswordHashingSlot()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         auth.MapPost("/refresh", RefreshAsync).WithName("RefreshToken")
             .RequireRateLimiting(StorefrontRateLimits.Auth).ProducesProblem(StatusCodes.Status401Unauthorized);

@@ -8,6 +8,7 @@ using Storefront.Api.Infrastructure.Database;
 using Storefront.Api.Infrastructure.Errors;
 using Storefront.Api.Infrastructure.Mail;
 using Storefront.Api.Infrastructure.RateLimiting;
+using Storefront.Api.Infrastructure.PasswordHashing;
 
 namespace Storefront.Api.Features.Auth;
 
@@ -20,6 +21,7 @@ public static class PasswordResetEndpoints
     {
         auth.MapPost("/password/forgot", ForgotAsync).WithName("ForgotPassword").RequireRateLimiting(StorefrontRateLimits.Auth);
         auth.MapPost("/password/reset", ResetAsync).WithName("ResetPassword").RequireRateLimiting(StorefrontRateLimits.Auth)
+            .RequirePasswordHashingSlot()
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return auth;
     }

@@ -16,6 +16,7 @@ public static class CatalogApi
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<IStorefrontSeeder, CatalogSeeder>();
+        services.AddSingleton<CatalogCache>();
         services.AddResponseCompression(options =>
         {
             // Public catalog JSON is the bulk of the traffic; nothing secret is reflected next to shopper input.
@@ -62,6 +63,7 @@ public static class CatalogApi
         [AsParameters] ProductQuery query,
         HttpContext context,
         StorefrontDbContext db,
+        CatalogCache cache,
         IOptions<JsonOptions> json,
         CancellationToken cancellationToken)
     {
@@ -71,79 +73,56 @@ public static class CatalogApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var products = db.Set<Product>().AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(query.Q))
+        var generation = cache.Current;
+        var key = query.CacheKey;
+        if (!generation.TryGetPage(key, out var cached))
         {
-            var term = query.Q.Trim().ToLowerInvariant();
-            // ToLower + Contains is what EF translates to a case-insensitive match on both SQLite and PostgreSQL.
-#pragma warning disable CA1862
-            products = products.Where(p => p.Name.ToLower().Contains(term));
-#pragma warning restore CA1862
+            var page = await ProductPages.ReadAsync(db, query, cancellationToken);
+            cached = new CachedPage(page, EntityTags.ForContent(page, json.Value.SerializerOptions));
+            generation.StorePage(key, cached);
         }
 
-        if (!string.IsNullOrWhiteSpace(query.Category))
-        {
-            var category = query.Category.Trim();
-            products = int.TryParse(category, System.Globalization.CultureInfo.InvariantCulture, out var categoryId)
-                ? products.Where(p => p.CategoryId == categoryId)
-                : products.Where(p => p.Category!.Slug == category);
-        }
-
-        if (query.MinPrice is { } min)
-        {
-            var minCents = Money.ToCents(min)!.Value;
-            products = products.Where(p => p.PriceCents >= minCents);
-        }
-
-        if (query.MaxPrice is { } max)
-        {
-            var maxCents = Money.ToCents(max)!.Value;
-            products = products.Where(p => p.PriceCents <= maxCents);
-        }
-
-        // The id tie-breaker keeps pages stable when many products share a price or name.
-        products = query.Sort switch
-        {
-            "price" => products.OrderBy(p => p.PriceCents).ThenBy(p => p.Id),
-            "-price" => products.OrderByDescending(p => p.PriceCents).ThenBy(p => p.Id),
-            "-name" => products.OrderByDescending(p => p.Name).ThenBy(p => p.Id),
-            "createdAt" => products.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id),
-            "-createdAt" => products.OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Id),
-            _ => products.OrderBy(p => p.Name).ThenBy(p => p.Id),
-        };
-
-        var page = query.PageOrDefault;
-        var pageSize = query.PageSizeOrDefault;
-        var total = await products.CountAsync(cancellationToken);
-        var items = await products.Include(p => p.Category)
-            .Skip((page - 1) * pageSize).Take(pageSize)
-            .ToListAsync(cancellationToken);
-        var result = new ProductPage(
-            items.Select(ProductResponse.From).ToList(), total, page, pageSize, (total + pageSize - 1) / pageSize);
-        return EntityTags.MatchesClientCopy(context, EntityTags.ForContent(result, json.Value.SerializerOptions))
+        return EntityTags.MatchesClientCopy(context, cached.ETag)
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Ok(result);
+            : TypedResults.Ok(cached.Page);
     }
 
     public static async Task<Results<Ok<ProductResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetProductAsync(
-        Guid id, HttpContext context, StorefrontDbContext db, CancellationToken cancellationToken)
+        Guid id, HttpContext context, StorefrontDbContext db, CatalogCache cache, CancellationToken cancellationToken)
     {
-        var product = await db.Set<Product>().AsNoTracking().Include(p => p.Category)
-            .FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (product is null)
+        var generation = cache.Current;
+        if (!generation.TryGetProduct(id, out var cached))
         {
-            return ProductNotFound(id);
+            var product = await db.Set<Product>().AsNoTracking().Include(p => p.Category)
+                .FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+            if (product is null)
+            {
+                return ProductNotFound(id);
+            }
+
+            cached = new CachedProduct(ProductResponse.From(product), EntityTags.ForProduct(product));
+            generation.StoreProduct(cached);
         }
 
-        return EntityTags.MatchesClientCopy(context, EntityTags.ForProduct(product))
+        return EntityTags.MatchesClientCopy(context, cached.ETag)
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Ok(ProductResponse.From(product));
+            : TypedResults.Ok(cached.Response);
     }
 
-    public static async Task<Ok<List<CategoryResponse>>> ListCategoriesAsync(StorefrontDbContext db, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await db.Set<Category>().AsNoTracking().OrderBy(c => c.Id)
-            .Select(c => new CategoryResponse(c.Id, c.Name, c.Slug))
-            .ToListAsync(cancellationToken));
+    public static async Task<Ok<List<CategoryResponse>>> ListCategoriesAsync(
+        StorefrontDbContext db, CatalogCache cache, CancellationToken cancellationToken)
+    {
+        var generation = cache.Current;
+        if (generation.Categories is not { } cached)
+        {
+            cached = new CachedCategories(await db.Set<Category>().AsNoTracking().OrderBy(c => c.Id)
+                .Select(c => new CategoryResponse(c.Id, c.Name, c.Slug))
+                .ToListAsync(cancellationToken));
+            generation.StoreCategories(cached);
+        }
+
+        return TypedResults.Ok(cached.Items);
+    }
 
     internal static ProblemHttpResult ProductNotFound(Guid id) =>
         TypedResults.Problem($"Product {id} does not exist.", statusCode: StatusCodes.Status404NotFound, title: "Product not found");

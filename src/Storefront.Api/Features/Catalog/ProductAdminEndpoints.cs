@@ -9,7 +9,7 @@ namespace Storefront.Api.Features.Catalog;
 internal static class ProductAdminEndpoints
 {
     public static async Task<Results<Created<ProductResponse>, ValidationProblem>> CreateAsync(
-        ProductWriteRequest request, StorefrontDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        ProductWriteRequest request, StorefrontDbContext db, CatalogCache cache, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = ProductValidation.Validate(request);
         var category = await FindCategoryAsync(db, request.CategoryId, errors, cancellationToken);
@@ -34,6 +34,7 @@ internal static class ProductAdminEndpoints
         db.Add(product);
         db.Add(new StockItem { ProductId = product.Id, Available = request.InitialStock ?? 0 });
         await db.SaveChangesAsync(cancellationToken);
+        cache.Invalidate();
         return TypedResults.Created($"/api/v1/products/{product.Id}", ProductResponse.From(product));
     }
 
@@ -42,6 +43,7 @@ internal static class ProductAdminEndpoints
         ProductWriteRequest request,
         HttpContext context,
         StorefrontDbContext db,
+        CatalogCache cache,
         InventoryEventFeed events,
         TimeProvider time,
         CancellationToken cancellationToken)
@@ -85,6 +87,8 @@ internal static class ProductAdminEndpoints
             return StaleVersion(id);
         }
 
+        cache.Invalidate();
+
         if (oldPrice != (product.PriceCents, product.Currency))
         {
             events.Publish(new PriceChanged(product.Id, Money.FromCents(product.PriceCents), product.Currency));
@@ -95,13 +99,19 @@ internal static class ProductAdminEndpoints
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        Guid id, StorefrontDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, StorefrontDbContext db, CatalogCache cache, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.UtcNowForStorage();
         var archived = await db.Set<Product>()
             .Where(p => p.Id == id)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.DeletedAt, now).SetProperty(p => p.Version, p => p.Version + 1), cancellationToken);
-        return archived == 0 ? CatalogApi.ProductNotFound(id) : TypedResults.NoContent();
+        if (archived == 0)
+        {
+            return CatalogApi.ProductNotFound(id);
+        }
+
+        cache.Invalidate();
+        return TypedResults.NoContent();
     }
 
     private static async Task<Category?> FindCategoryAsync(

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Storefront.Api.Features.Catalog;
 
 /// <summary>The query string of <c>GET /products</c>.</summary>
@@ -17,6 +19,13 @@ public sealed record ProductQuery(
     public int PageOrDefault => Page ?? 1;
 
     public int PageSizeOrDefault => PageSize ?? DefaultPageSize;
+
+    /// <summary>
+    /// Equal for queries that select the same page (same filters after trimming and case folding, defaults
+    /// filled in): the <see cref="CatalogCache"/> key. Only meaningful once <see cref="Validate"/> passed.
+    /// </summary>
+    public string CacheKey => string.Create(CultureInfo.InvariantCulture,
+        $"{Sort ?? "name"}|{PageOrDefault}|{PageSizeOrDefault}|{Money.ToCents(MinPrice ?? -1m)}|{Money.ToCents(MaxPrice ?? -1m)}|{Category?.Trim().Length}:{Category?.Trim()}|{Q?.Trim().ToLowerInvariant()}");
 
     public Dictionary<string, string[]> Validate()
     {

@@ -1,3 +1,4 @@
+using Storefront.Api.Infrastructure.Database;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -44,7 +45,7 @@ public static class TransientDatabaseErrors
         {
             try
             {
-                return await strategy.ExecuteAsync(() => attempt(cancellationToken));
+                return await SqliteWriteQueue.RunAsync(db, () => strategy.ExecuteAsync(() => attempt(cancellationToken)), cancellationToken);
             }
             catch (Exception error) when (tried < maxAttempts && IsTransient(error))
             {

@@ -7,6 +7,7 @@ using Storefront.Api.Infrastructure.Auth;
 using Storefront.Api.Infrastructure.Database;
 using Storefront.Api.Infrastructure.Errors;
 using Storefront.Api.Infrastructure.RateLimiting;
+using Storefront.Api.Infrastructure.PasswordHashing;
 
 namespace Storefront.Api.Features.Users;
 
@@ -25,13 +26,19 @@ public static class UsersApi
             .ProducesProblem(StatusCodes.Status404NotFound);
         me.MapGet("", GetAsync).WithName("GetCurrentUser");
         me.MapPut("", UpdateAsync).WithName("UpdateCurrentUser").ProducesProblem(StatusCodes.Status409Conflict);
-        me.MapPost("/password", ChangePasswordAsync).WithName("ChangePassword");
+        me.MapPost("/password", ChangePasswordAsync).WithName("ChangePassword").RequirePasswordHashingSlot();
         return api;
     }
 
+    // "Who am I" runs on every page of a signed-in shopper: a compiled, untracked read skips EF's
+    // expression-tree cache lookup and the change tracker.
+    private static readonly Func<StorefrontDbContext, Guid, CancellationToken, Task<User?>> FindActiveUntracked =
+        EF.CompileAsyncQuery((StorefrontDbContext db, Guid id, CancellationToken _) =>
+            db.Set<User>().AsNoTracking().FirstOrDefault(u => u.Id == id && u.IsActive));
+
     private static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> GetAsync(
         ClaimsPrincipal principal, StorefrontDbContext db, CancellationToken cancellationToken) =>
-        await FindAsync(principal, db, cancellationToken) is { } user
+        await FindActiveUntracked(db, principal.GetUserId(), cancellationToken) is { } user
             ? TypedResults.Ok(UserResponse.From(user))
             : Gone();
 
