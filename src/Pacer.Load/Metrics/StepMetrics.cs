@@ -20,6 +20,9 @@ public sealed record StepMetrics(long Requests, IReadOnlyDictionary<FailureKind,
     /// <summary>Soft assertions that did not hold (<c>[Soft Asserts]</c>, soft <c>duration</c> budgets): reported, never failures.</summary>
     public long Warnings { get; init; }
 
+    /// <summary>Attempts of <c>@retry</c> steps that failed and were sent again: requests, not failures.</summary>
+    public long Retries { get; init; }
+
     /// <summary>The first failure of each kind, as an example.</summary>
     public IReadOnlyList<FailureSample> Samples { get; init; } = [];
 
@@ -29,7 +32,7 @@ public sealed record StepMetrics(long Requests, IReadOnlyDictionary<FailureKind,
         var latency = new LatencyHistogram();
         var failures = new Dictionary<FailureKind, long>();
         var samples = new List<FailureSample>();
-        long requests = 0, bytesIn = 0, bytesOut = 0, slaViolations = 0, warnings = 0;
+        long requests = 0, bytesIn = 0, bytesOut = 0, slaViolations = 0, warnings = 0, retries = 0;
         foreach (var part in parts)
         {
             requests += part.Requests;
@@ -37,6 +40,7 @@ public sealed record StepMetrics(long Requests, IReadOnlyDictionary<FailureKind,
             bytesOut += part.BytesOut;
             slaViolations += part.SlaViolations;
             warnings += part.Warnings;
+            retries += part.Retries;
             latency.Add(part.Latency);
             foreach (var (kind, count) in part.Failures)
             {
@@ -46,6 +50,6 @@ public sealed record StepMetrics(long Requests, IReadOnlyDictionary<FailureKind,
             samples.AddRange(part.Samples.Where(sample => !samples.Any(kept => kept.Kind == sample.Kind)));
         }
 
-        return new StepMetrics(requests, failures, latency) { BytesIn = bytesIn, BytesOut = bytesOut, SlaViolations = slaViolations, Warnings = warnings, Samples = samples };
+        return new StepMetrics(requests, failures, latency) { BytesIn = bytesIn, BytesOut = bytesOut, SlaViolations = slaViolations, Warnings = warnings, Retries = retries, Samples = samples };
     }
 }

@@ -12,6 +12,7 @@ public sealed class StepRecorder
     private long _bytesOut;
     private long _slaViolations;
     private long _warnings;
+    private long _retries;
 
     public LatencyHistogram Latency { get; } = new();
 
@@ -43,6 +44,11 @@ public sealed class StepRecorder
     public void RecordWarnings(int count) => Interlocked.Add(ref _warnings, count);
 
     public long Warnings => Volatile.Read(ref _warnings);
+
+    /// <summary>Counts an attempt of a <c>@retry</c> step that failed and was sent again (its request is counted, not as a failure).</summary>
+    public void RecordRetry() => Interlocked.Increment(ref _retries);
+
+    public long Retries => Volatile.Read(ref _retries);
 
     /// <summary>True when no sample of <paramref name="kind"/> is kept yet: the caller may build one (only the first is kept, so building it is rare).</summary>
     public bool WantsSample(FailureKind kind) => Volatile.Read(ref _samples[(int)kind]) is null;
@@ -81,6 +87,7 @@ public sealed class StepRecorder
             BytesOut = BytesOut,
             SlaViolations = SlaViolations,
             Warnings = Warnings,
+            Retries = Retries,
             Samples = samples,
         };
     }

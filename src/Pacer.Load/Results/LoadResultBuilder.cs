@@ -77,6 +77,7 @@ public sealed class LoadResultBuilder
                 PeakVus = Iterations?.PeakVus ?? 0,
                 SlaViolations = overall.SlaViolations,
                 Warnings = overall.Warnings,
+                Retries = overall.Retries,
             },
             Steps = steps,
             Thresholds = thresholds,
@@ -136,6 +137,7 @@ public sealed class LoadResultBuilder
             BytesOut = metrics?.BytesOut ?? 0,
             Sla = step.SlaBudgetMs is { } budget ? new SlaResult { BudgetMs = budget, Violations = metrics?.SlaViolations ?? 0 } : null,
             Warnings = metrics?.Warnings ?? 0,
+            Retries = metrics?.Retries ?? 0,
             Samples = metrics?.Samples ?? [],
         };
     }

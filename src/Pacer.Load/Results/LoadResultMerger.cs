@@ -212,6 +212,7 @@ public static class LoadResultMerger
                     BytesOut = parts.Sum(p => p.Step.BytesOut),
                     Sla = slas.Count == 0 ? null : new SlaResult { BudgetMs = slas[0].BudgetMs, Violations = slas.Sum(s => s.Violations) },
                     Warnings = parts.Sum(p => p.Step.Warnings),
+                    Retries = parts.Sum(p => p.Step.Retries),
                     Samples = [.. parts.SelectMany(p => p.Step.Samples).DistinctBy(sample => sample.Kind)],
                 },
                 histogram));
@@ -249,6 +250,7 @@ public static class LoadResultMerger
             PeakVus = Math.Max(summaries.Max(s => s.PeakVus), peakOfSums),
             SlaViolations = summaries.Sum(s => s.SlaViolations),
             Warnings = summaries.Sum(s => s.Warnings),
+            Retries = summaries.Sum(s => s.Retries),
         };
     }
 

@@ -36,6 +36,9 @@ public sealed record LoadResultSummary
 
     /// <summary>Soft assertions that did not hold, over all steps: reported, never failures.</summary>
     public long Warnings { get; init; }
+
+    /// <summary>Failed attempts of <c>@retry</c> steps that were sent again, over all steps: requests, not failures.</summary>
+    public long Retries { get; init; }
 }
 
 public sealed record IterationCounts

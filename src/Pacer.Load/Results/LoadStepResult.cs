@@ -36,6 +36,9 @@ public sealed record LoadStepResult
     /// <summary>The step's soft assertions that did not hold: reported, never failures.</summary>
     public long Warnings { get; init; }
 
+    /// <summary>The step's failed <c>@retry</c> attempts that were sent again: requests, not failures.</summary>
+    public long Retries { get; init; }
+
     /// <summary>One example per failure kind (the first seen), for reports.</summary>
     public IReadOnlyList<FailureSample> Samples { get; init; } = [];
 }

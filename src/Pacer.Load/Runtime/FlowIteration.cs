@@ -61,45 +61,59 @@ internal sealed class FlowIteration
                 request = built.Request ?? throw new StepRenderException($"step '{step.Name}': {built.Error}");
             }
 
-            var start = _openModel && i == 0 ? context.ScheduledStart : time.GetTimestamp();
-            SendOutcome outcome;
-            if (step.LiteralEngineRequest is { } literal && step.Timeout is null && !vu.UsesClient)
+            for (var attempt = 0; ; attempt++)
             {
-                // The common load step, awaited straight on the connection: no sender state machine in between.
-                _shared.Transport.Engine();
-                var connection = vu.Engine.ConnectionFor(literal.Host, literal.Port);
-                var result = await connection.SendAsync(literal.Prepared, default, _shared.RequestsToken).ConfigureAwait(false);
-                outcome = vu.Engine.Outcome(result, connection, literal, step);
-            }
-            else
-            {
-                outcome = await SendAsync(vu, step, request).ConfigureAwait(false);
-            }
+                var start = _openModel && i == 0 && attempt == 0 ? context.ScheduledStart : time.GetTimestamp();
+                SendOutcome outcome;
+                if (step.LiteralEngineRequest is { } literal && step.Timeout is null && !vu.UsesClient)
+                {
+                    // The common load step, awaited straight on the connection: no sender state machine in between.
+                    _shared.Transport.Engine();
+                    var connection = vu.Engine.ConnectionFor(literal.Host, literal.Port);
+                    var result = await connection.SendAsync(literal.Prepared, default, _shared.RequestsToken).ConfigureAwait(false);
+                    outcome = vu.Engine.Outcome(result, connection, literal, step);
+                }
+                else
+                {
+                    outcome = await SendAsync(vu, step, request).ConfigureAwait(false);
+                }
 
-            var end = time.GetTimestamp();
-            if (outcome.Cancelled)
-            {
-                throw new OperationCanceledException(stop);
-            }
+                var end = time.GetTimestamp();
+                if (outcome.Cancelled)
+                {
+                    throw new OperationCanceledException(stop);
+                }
 
-            if (outcome.SetCookies is { } cookies)
-            {
-                vu.AdoptCookies(new Uri(request.Url), cookies);
-                _shared.Transport.Client("the server sets cookies, which only HttpClient keeps: each VU moves to HttpClient after its first cookie");
-            }
+                if (outcome.SetCookies is { } cookies)
+                {
+                    vu.AdoptCookies(new Uri(request.Url), cookies);
+                    _shared.Transport.Client("the server sets cookies, which only HttpClient keeps: each VU moves to HttpClient after its first cookie");
+                }
 
-            var latency = time.GetElapsedTime(start, end).Ticks * 100;
-            var (failure, message) = StepVerdict.Judge(outcome, step, scope ?? EmptyScope, _shared.BuiltIns);
-            if (failure is null && step.SoftAssertions.Length > 0 && outcome.Response is { } response &&
-                StepVerdict.CountWarnings(response, step, scope ?? EmptyScope, _shared.BuiltIns) is var warnings and > 0)
-            {
-                step.Recorder.RecordWarnings(warnings);
-            }
+                var latency = time.GetElapsedTime(start, end).Ticks * 100;
+                var (failure, message) = StepVerdict.Judge(outcome, step, scope ?? EmptyScope, _shared.BuiltIns);
+                if (failure is not null && attempt < step.Node.Options.Retry)
+                {
+                    // @retry, as in pacer run: a failed attempt is sent again after the wait. It counts
+                    // as a request and a retry; only the last attempt's failure counts as a failure.
+                    Record(step, latency, end, null, null, outcome);
+                    step.Recorder.RecordRetry();
+                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(0, step.Node.Options.RetryWaitMs)), time, stop).ConfigureAwait(false);
+                    continue;
+                }
 
-            Record(step, latency, end, failure, message, outcome);
-            if (failure is not null)
-            {
-                return;
+                if (failure is null && step.SoftAssertions.Length > 0 && outcome.Response is { } response &&
+                    StepVerdict.CountWarnings(response, step, scope ?? EmptyScope, _shared.BuiltIns) is var warnings and > 0)
+                {
+                    step.Recorder.RecordWarnings(warnings);
+                }
+
+                Record(step, latency, end, failure, message, outcome);
+                if (failure is not null)
+                {
+                    return;
+                }
+                break;
             }
 
             if (step.Think is { } think && think.Next(vu.Random) is var pause && pause > TimeSpan.Zero)

@@ -76,6 +76,11 @@ internal static class LoadSummaryView
             Row(grid, "warnings", $"{LoadFormatting.Count(s.Warnings)} soft assertions did not hold (not failures)");
         }
 
+        if (s.Retries > 0)
+        {
+            Row(grid, "retries", $"{LoadFormatting.Count(s.Retries)} failed @retry attempts sent again (counted as requests, not failures)");
+        }
+
         return grid;
     }
 

@@ -135,6 +135,34 @@ public sealed class FlowFeaturesTests : IDisposable
     }
 
     [Fact]
+    public async Task A_retry_step_is_sent_again_and_only_its_last_attempt_can_fail()
+    {
+        await using var server = await LoadTargetServer.StartAsync();
+        temp.Write("poll.flow.md", """
+            ```kest
+            @name Poll
+            @retry 3
+            @retry-wait 10
+            GET /ready/{{key}}
+
+            [Asserts]
+            status == 200
+            ```
+            """);
+
+        // VU 0 polls key a (ready on its third try); VU 1 polls key b with only one retry allowed.
+        var outcome = await LoadCli.RunAsync(temp.Path, "poll.flow.md", "--base-url", server.BaseUrl, "--iterations", "1", "--vus", "1", "--var", "key=a", "--out", "a.json");
+        temp.Write("once.flow.md", File.ReadAllText(temp.Combine("poll.flow.md")).Replace("@retry 3", "@retry 1", StringComparison.Ordinal));
+        await LoadCli.RunAsync(temp.Path, "once.flow.md", "--base-url", server.BaseUrl, "--iterations", "1", "--vus", "1", "--var", "key=b", "--out", "b.json");
+
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        var passed = LoadResultJson.ReadFile(temp.Combine("a.json")).Steps.Single();
+        Assert.Equal((3L, 2L, 0L), (passed.Requests, passed.Retries, passed.Failures));
+        var failed = LoadResultJson.ReadFile(temp.Combine("b.json")).Steps.Single();
+        Assert.Equal((2L, 1L, 1L), (failed.Requests, failed.Retries, failed.Failures));
+    }
+
+    [Fact]
     public async Task Failing_once_step_stops_the_run_before_any_load_with_exit_1()
     {
         await using var server = await LoadTargetServer.StartAsync();

@@ -70,6 +70,11 @@ public sealed class LoadTargetServer : IAsyncDisposable
             request.Headers.Authorization.ToString().StartsWith("Bearer tok-", StringComparison.Ordinal)
                 ? Results.Json(new { user = "me" })
                 : Results.Json(new { error = "no token" }, statusCode: 401));
+        // Not ready twice per key, then ready: what a flow polls with @retry.
+        app.MapGet("/ready/{key}", (string key) =>
+            UsersSeen.AddOrUpdate("ready:" + key, 1, (_, n) => n + 1) <= 2
+                ? Results.Json(new { ready = false }, statusCode: 503)
+                : Results.Json(new { ready = true }));
         // A cookie session: /session/start sets one, /session/me answers 401 without it.
         app.MapPost("/session/start", (HttpResponse response) =>
         {
