@@ -128,8 +128,7 @@ internal sealed class EventLoopTransport : IConnectionTransport
             // The wait is inlined (not WaitAsync) to keep one state machine per receive.
             if (_callerToken.IsCancellationRequested || !await registration.Read.WaitAsync(_deadline, _callerToken).ConfigureAwait(false))
             {
-                _timedOut = !_callerToken.IsCancellationRequested;
-                throw new OperationCanceledException(_timedOut ? "request timeout" : "canceled", _callerToken);
+                throw WaitEnded();
             }
 
             var count = SocketNative.TryReceive(registration.Fd, buffer.Span);
@@ -146,9 +145,15 @@ internal sealed class EventLoopTransport : IConnectionTransport
     {
         if (_callerToken.IsCancellationRequested || !await readiness.WaitAsync(deadline, _callerToken).ConfigureAwait(false))
         {
-            _timedOut = !_callerToken.IsCancellationRequested;
-            throw new OperationCanceledException(_timedOut ? "request timeout" : "canceled", _callerToken);
+            throw WaitEnded();
         }
+    }
+
+    // A wait ended without readiness: the caller cancelled, or else the request's deadline passed.
+    private OperationCanceledException WaitEnded()
+    {
+        _timedOut = !_callerToken.IsCancellationRequested;
+        return new OperationCanceledException(_timedOut ? "request timeout" : "canceled", _callerToken);
     }
 
     public void Close()
