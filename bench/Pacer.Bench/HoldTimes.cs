@@ -28,7 +28,7 @@ internal sealed class HoldTimes
         return "reset\n";
     }
 
-    /// <summary>"count=N p50_ms=X p99_ms=Y" over the holds since the last reset (nearest-rank percentiles).</summary>
+    /// <summary>"count=N p50_ms=X p99_ms=Y p999_ms=Z max_ms=M" over the holds since the last reset (nearest-rank percentiles).</summary>
     public string Summary()
     {
         var count = Math.Min(Volatile.Read(ref _count), _ticks.Length);
@@ -37,6 +37,6 @@ internal sealed class HoldTimes
         string At(double percentile) => count == 0
             ? "0"
             : (sorted[Math.Clamp((int)Math.Ceiling(percentile / 100 * count) - 1, 0, count - 1)] / 10_000.0).ToString("F3", CultureInfo.InvariantCulture);
-        return $"count={count} p50_ms={At(50)} p99_ms={At(99)}\n";
+        return $"count={count} p50_ms={At(50)} p99_ms={At(99)} p999_ms={At(99.9)} max_ms={At(100)}\n";
     }
 }

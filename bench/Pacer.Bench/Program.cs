@@ -8,6 +8,11 @@ if (args is ["parser", ..])
     return 0;
 }
 
+if (args is ["hold-server", _, "--hold", _])
+{
+    return PreciseHoldServer.Run(args);
+}
+
 if (args is ["serve", _, ..])
 {
     return await TargetServer.RunAsync(args);

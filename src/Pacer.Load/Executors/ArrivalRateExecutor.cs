@@ -1,4 +1,5 @@
-using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Pacer.Core.Http.Engine;
 
 namespace Pacer.Load.Executors;
 
@@ -11,7 +12,8 @@ namespace Pacer.Load.Executors;
 public abstract class ArrivalRateExecutor : LoadExecutor
 {
     private readonly ArrivalSchedule _schedule;
-    private readonly ConcurrentStack<int> _freeVus = new();
+    private readonly Lock _vusLock = new();
+    private readonly Stack<VuStart> _freeVus = new();
     private int _allocatedVus;
     private int _pending;
     private TaskCompletionSource? _allDone;
@@ -31,7 +33,7 @@ public abstract class ArrivalRateExecutor : LoadExecutor
         MaxVus = maxVus;
         for (var vu = preAllocatedVus - 1; vu >= 0; vu--)
         {
-            _freeVus.Push(vu);
+            _freeVus.Push(new VuStart(this, vu));
         }
 
         _allocatedVus = preAllocatedVus;
@@ -74,7 +76,7 @@ public abstract class ArrivalRateExecutor : LoadExecutor
                     break;
                 }
 
-                Dispatch(due, cancellationToken);
+                Dispatch(due, onEventLoop: true, cancellationToken);
             }
         }
         finally
@@ -96,7 +98,7 @@ public abstract class ArrivalRateExecutor : LoadExecutor
                     await Task.Delay(wait, Time, cancellationToken).ConfigureAwait(false);
                 }
 
-                Dispatch(DueTimestamp(start, offset), cancellationToken);
+                Dispatch(DueTimestamp(start, offset), onEventLoop: false, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -113,10 +115,13 @@ public abstract class ArrivalRateExecutor : LoadExecutor
 
     /// <summary>
     /// Starts the iteration due at <paramref name="scheduled"/> on a free VU, or counts it dropped.
-    /// It runs inline until its first await (normally the send), so no thread-pool queue sits
-    /// between the schedule and the request; the rest continues wherever the response arrives.
+    /// With the real clock it starts on the VU's engine event loop (<see cref="EngineLoops"/>),
+    /// where its request is sent and its response read, so its async state never changes threads
+    /// and costs no allocation; the queue to that loop is part of the latency, which counts from
+    /// <paramref name="scheduled"/>. Otherwise (a fake clock, or no event loop) it runs inline
+    /// until its first await.
     /// </summary>
-    private void Dispatch(long scheduled, CancellationToken cancellationToken)
+    private void Dispatch(long scheduled, bool onEventLoop, CancellationToken cancellationToken)
     {
         if (!TryRentVu(out var vu))
         {
@@ -125,22 +130,24 @@ public abstract class ArrivalRateExecutor : LoadExecutor
         }
 
         Interlocked.Increment(ref _pending);
-        _ = RunAndReturnVuAsync(new IterationContext(vu, NextIterationNumber(), scheduled), cancellationToken);
+        vu.Prepare(new IterationContext(vu.Id, NextIterationNumber(), scheduled), cancellationToken);
+        if (!onEventLoop || !EngineLoops.TryPost(vu.Id, vu))
+        {
+            vu.Execute();
+        }
     }
 
-    private async Task RunAndReturnVuAsync(IterationContext context, CancellationToken cancellationToken)
+    private void IterationEnded(VuStart vu)
     {
-        try
+        VuStopped();
+        lock (_vusLock)
         {
-            await RunIterationAsync(context, cancellationToken).ConfigureAwait(false);
+            _freeVus.Push(vu);
         }
-        finally
+
+        if (Interlocked.Decrement(ref _pending) == 0)
         {
-            ReturnVu(context.VuId);
-            if (Interlocked.Decrement(ref _pending) == 0)
-            {
-                _allDone!.TrySetResult();
-            }
+            _allDone!.TrySetResult();
         }
     }
 
@@ -152,27 +159,81 @@ public abstract class ArrivalRateExecutor : LoadExecutor
         }
     }
 
-    private bool TryRentVu(out int vu)
+    private bool TryRentVu(out VuStart vu)
     {
-        if (!_freeVus.TryPop(out vu))
+        lock (_vusLock)
         {
-            var allocated = Interlocked.Increment(ref _allocatedVus);
-            if (allocated > MaxVus)
+            if (!_freeVus.TryPop(out vu!))
             {
-                Interlocked.Decrement(ref _allocatedVus);
-                return false;
-            }
+                if (_allocatedVus >= MaxVus)
+                {
+                    return false;
+                }
 
-            vu = allocated - 1;
+                vu = new VuStart(this, _allocatedVus++);
+            }
         }
 
         VuStarted();
         return true;
     }
 
-    private void ReturnVu(int vu)
+    /// <summary>
+    /// One VU's way of starting an iteration, reused for every iteration it runs: the context is
+    /// set, the iteration started, and its end observed through a delegate made once, so starting
+    /// and finishing an iteration allocates nothing.
+    /// </summary>
+    private sealed class VuStart : IThreadPoolWorkItem
     {
-        VuStopped();
-        _freeVus.Push(vu);
+        private readonly ArrivalRateExecutor _executor;
+        private readonly Action _ended;
+        private IterationContext _context;
+        private CancellationToken _cancellationToken;
+        private ConfiguredValueTaskAwaitable<long>.ConfiguredValueTaskAwaiter _running;
+
+        public VuStart(ArrivalRateExecutor executor, int id)
+        {
+            _executor = executor;
+            Id = id;
+            _ended = Ended;
+        }
+
+        public int Id { get; }
+
+        public void Prepare(IterationContext context, CancellationToken cancellationToken)
+        {
+            _context = context;
+            _cancellationToken = cancellationToken;
+        }
+
+        public void Execute()
+        {
+#pragma warning disable CA2012 // Consumed exactly once: GetResult in Ended, then the awaiter is cleared.
+            _running = _executor.RunIterationAsync(_context, _cancellationToken).ConfigureAwait(false).GetAwaiter();
+#pragma warning restore CA2012
+            if (_running.IsCompleted)
+            {
+                Ended();
+            }
+            else
+            {
+                _running.UnsafeOnCompleted(_ended);
+            }
+        }
+
+        private void Ended()
+        {
+            try
+            {
+                // RunIterationAsync counts every failure itself; GetResult returns its pooled state.
+                _running.GetResult();
+            }
+            finally
+            {
+                _running = default;
+                // Last: once back on the free list, the scheduler may start this VU's next iteration.
+                _executor.IterationEnded(this);
+            }
+        }
     }
 }

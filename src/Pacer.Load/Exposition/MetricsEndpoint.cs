@@ -66,8 +66,10 @@ public sealed class MetricsEndpoint : IAsyncDisposable
             {
                 client = await listener.AcceptTcpClientAsync(stopping.Token).ConfigureAwait(false);
             }
-            catch (Exception exception) when (exception is OperationCanceledException or SocketException or ObjectDisposedException)
+            catch (Exception exception) when (stopping.IsCancellationRequested || exception is SocketException or ObjectDisposedException)
             {
+                // Once DisposeAsync has stopped the listener, a pending or next accept fails as a cancellation,
+                // a SocketException or "Not listening" (InvalidOperationException), depending on the timing.
                 return;
             }
 

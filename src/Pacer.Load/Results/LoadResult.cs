@@ -34,6 +34,9 @@ public sealed record LoadResult
     /// <summary>Which HTTP path sent the requests and why (<c>engine</c> or <c>httpclient</c>).</summary>
     public LoadTransportInfo Transport { get; init; } = new();
 
+    /// <summary>The load generator's own garbage-collection pauses during the measured run.</summary>
+    public LoadClientInfo Client { get; init; } = new();
+
     /// <summary>Why the run stopped early (<c>interrupted</c>, <c>threshold p95&lt;150ms breached</c>), or null when it ran its course.</summary>
     public string? Aborted { get; init; }
 
@@ -67,6 +70,31 @@ public sealed record LoadTransportInfo
 
     /// <summary>Why HttpClient was chosen instead of the engine (https proxy, HTTP/2…), null for the engine.</summary>
     public string? Reason { get; init; }
+}
+
+/// <summary>
+/// A .NET load generator stops all its threads for each garbage collection; requests waiting on
+/// it then look slower than the server made them (they are counted from their scheduled start, as
+/// they should be). These say whether that happened: a steady run should show none.
+/// </summary>
+public sealed record LoadClientInfo
+{
+    public int GcCollections { get; init; }
+
+    public double GcPauseMs { get; init; }
+
+    /// <summary>The process's totals so far; subtract two readings to get a run's share.</summary>
+    public static LoadClientInfo Now() => new()
+    {
+        GcCollections = GC.CollectionCount(0),
+        GcPauseMs = GC.GetTotalPauseDuration().TotalMilliseconds,
+    };
+
+    public LoadClientInfo Since(LoadClientInfo earlier)
+    {
+        ArgumentNullException.ThrowIfNull(earlier);
+        return new() { GcCollections = GcCollections - earlier.GcCollections, GcPauseMs = Math.Round(GcPauseMs - earlier.GcPauseMs, 3) };
+    }
 }
 
 /// <summary>The exact histograms behind every percentile in the file, so files merge without loss.</summary>

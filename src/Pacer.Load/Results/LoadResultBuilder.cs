@@ -25,6 +25,8 @@ public sealed class LoadResultBuilder
 
     public LoadTransportInfo Transport { get; init; } = new();
 
+    public LoadClientInfo Client { get; init; } = new();
+
     public string? Aborted { get; init; }
 
     /// <summary>Per step, in run order: what the step is (flow, method, URL template) and its SLA budget.</summary>
@@ -54,6 +56,7 @@ public sealed class LoadResultBuilder
             Environment = Environment,
             Executor = Executor,
             Transport = Transport,
+            Client = Client,
             Aborted = Aborted,
             Passed = Aborted is null && thresholds.All(t => t.Passed),
             Summary = new LoadResultSummary

@@ -53,6 +53,7 @@ public static class LoadResultMerger
             Environment = Common(sources.Select(s => s.Result.Environment)),
             Executor = MergeExecutor(sources),
             Transport = MergeTransport(sources),
+            Client = new LoadClientInfo { GcCollections = sources.Sum(s => s.Result.Client.GcCollections), GcPauseMs = sources.Sum(s => s.Result.Client.GcPauseMs) },
             Aborted = aborted.Count == 0 ? null : string.Join("; ", aborted),
             Passed = thresholds.All(t => t.Passed) && sources.All(s => s.Result.Aborted is null || s.Result.Passed),
             Summary = summary,

@@ -119,9 +119,10 @@ public sealed class LoadRun
         requests.CancelAfter(total + _settings.Flows.Max(f => f.Profile.GracefulStop) + _settings.DrainTimeout);
         foreach (var executor in executors)
         {
-            executor.ActiveVusChanged += _ => series.ObserveActiveVus(executors.Sum(e => e.ActiveVus));
+            executor.ActiveVusChanged += _ => series.ObserveActiveVus(TotalActiveVus(executors));
         }
 
+        var clientBefore = LoadClientInfo.Now();
         var loadStart = time.GetTimestamp();
         using var registration = cancellationToken.Register(() =>
         {
@@ -160,6 +161,7 @@ public sealed class LoadRun
             Environment = _settings.Environment,
             Executor = ExecutorInfo(),
             Transport = transport.ToInfo(),
+            Client = LoadClientInfo.Now().Since(clientBefore),
             Aborted = Volatile.Read(ref _abortReason),
             Steps = descriptions,
             Thresholds = ThresholdEvaluator.EvaluateAll(_settings.Thresholds, summary),
@@ -280,6 +282,19 @@ public sealed class LoadRun
         {
             // The run already ended.
         }
+    }
+
+    // Runs at every VU start and stop (twice an iteration in the open model): a plain loop over the
+    // list, because LINQ's Sum boxes the list's enumerator each time.
+    private static int TotalActiveVus(List<LoadExecutor> executors)
+    {
+        var total = 0;
+        foreach (var executor in executors)
+        {
+            total += executor.ActiveVus;
+        }
+
+        return total;
     }
 
     private LoadSummary Snapshot(TimeSpan elapsed, List<LoadExecutor> executors) =>

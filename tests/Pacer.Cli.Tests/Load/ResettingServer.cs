@@ -39,9 +39,10 @@ public sealed class ResettingServer : IAsyncDisposable
                 });
             }
         }
-        catch (OperationCanceledException)
+        catch (Exception) when (stop.IsCancellationRequested)
         {
-            // Stopped.
+            // Stopped. Depending on where the loop was when Stop() ran, that surfaces as a cancellation,
+            // a SocketException or "Not listening" (InvalidOperationException): all three mean the same.
         }
     }
 

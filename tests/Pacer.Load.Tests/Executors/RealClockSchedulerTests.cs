@@ -45,6 +45,49 @@ public sealed class RealClockSchedulerTests
         Assert.True(peak > 1, "iterations 2 ms apart that last 20 ms overlap");
     }
 
+    [Fact]
+    public async Task Iterations_start_on_the_engine_event_loop_where_there_is_one()
+    {
+        var threads = new ConcurrentBag<string?>();
+        var executor = new ConstantArrivalRateExecutor(1_000, TimeSpan.FromMilliseconds(100), 5, 50, (_, _) =>
+        {
+            threads.Add(Thread.CurrentThread.Name);
+            return ValueTask.CompletedTask;
+        });
+
+        var result = await executor.RunAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(100, result.Completed);
+        var onLoop = OperatingSystem.IsLinux() && System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture == System.Runtime.InteropServices.Architecture.X64;
+        Assert.All(threads, name => Assert.Equal(onLoop, name?.StartsWith("pacer-event-loop-", StringComparison.Ordinal) == true));
+    }
+
+    [Fact]
+    public async Task A_vu_runs_one_iteration_at_a_time_though_its_start_is_reused()
+    {
+        var busy = new ConcurrentDictionary<int, bool>();
+        var overlaps = 0;
+        var vusSeen = new ConcurrentDictionary<int, bool>();
+        var executor = new ConstantArrivalRateExecutor(1_000, TimeSpan.FromMilliseconds(300), 2, 100, async (context, token) =>
+        {
+            vusSeen.TryAdd(context.VuId, true);
+            if (!busy.TryAdd(context.VuId, true))
+            {
+                Interlocked.Increment(ref overlaps);
+            }
+
+            await Task.Delay(3, token);
+            busy.TryRemove(context.VuId, out _);
+        });
+
+        var result = await executor.RunAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal((300L, 300L, 0L), (result.Started, result.Completed, result.Dropped));
+        Assert.Equal(0, overlaps);
+        Assert.True(vusSeen.Count > 2, "iterations 1 ms apart that last 3 ms need more than the 2 pre-allocated VUs");
+        Assert.True(vusSeen.Count < 300, "VUs are reused once their iteration ends");
+    }
+
     private static void InterlockedMax(ref int target, int value)
     {
         var current = Volatile.Read(ref target);

@@ -42,8 +42,10 @@ internal sealed class OtlpReceiver : IAsyncDisposable
             {
                 client = await listener.AcceptTcpClientAsync(stopping.Token);
             }
-            catch (Exception exception) when (exception is OperationCanceledException or SocketException or ObjectDisposedException)
+            catch (Exception) when (stopping.IsCancellationRequested)
             {
+                // Stopped. Depending on where the loop was when Stop() ran, that surfaces as a cancellation,
+                // a SocketException or "Not listening" (InvalidOperationException): all three mean the same.
                 return;
             }
 

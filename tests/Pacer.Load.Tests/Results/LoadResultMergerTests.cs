@@ -42,6 +42,28 @@ public sealed class LoadResultMergerTests
     }
 
     [Fact]
+    public void The_clients_garbage_collections_survive_the_file_and_add_up_in_a_merge()
+    {
+        var a = new ResultBuilder(T0, 5).Build() with { Client = new LoadClientInfo { GcCollections = 2, GcPauseMs = 7.5 } };
+        var b = new ResultBuilder(T0, 5).Build() with { Client = new LoadClientInfo { GcCollections = 1, GcPauseMs = 3 } };
+
+        var merged = LoadResultMerger.Merge([RoundTrip(a), RoundTrip(b)]);
+
+        Assert.Equal(new LoadClientInfo { GcCollections = 3, GcPauseMs = 10.5 }, merged.Client);
+        Assert.Contains("\"gc_pause_ms\": 7.5", System.Text.Json.JsonSerializer.Serialize(a, LoadResultJson.Options), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_runs_share_of_the_clients_pauses_is_the_difference_of_two_readings()
+    {
+        var before = new LoadClientInfo { GcCollections = 4, GcPauseMs = 12.25 };
+        var after = new LoadClientInfo { GcCollections = 6, GcPauseMs = 20 };
+
+        Assert.Equal(new LoadClientInfo { GcCollections = 2, GcPauseMs = 7.75 }, after.Since(before));
+        Assert.True(LoadClientInfo.Now().GcPauseMs >= 0);
+    }
+
+    [Fact]
     public void Merging_files_read_back_from_json_gives_the_same_percentiles_as_merging_in_memory()
     {
         var random = new Random(7);

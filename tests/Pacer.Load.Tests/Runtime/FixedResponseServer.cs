@@ -34,9 +34,10 @@ internal sealed class FixedResponseServer : IAsyncDisposable
                 _ = ServeAsync(socket);
             }
         }
-        catch (OperationCanceledException)
+        catch (Exception) when (_stop.IsCancellationRequested)
         {
-            // Stopped.
+            // Stopped. Depending on where the loop was when Stop() ran, that surfaces as a cancellation,
+            // a SocketException or "Not listening" (InvalidOperationException): all three mean the same.
         }
     }
 

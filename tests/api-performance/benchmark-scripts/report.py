@@ -125,7 +125,9 @@ def main():
     out.append("")
     out.append(f"- Date: {info['date_utc']}; commit `{info['commit']}`")
     out.append(f"- Machine: {info['cpus']} CPUs ({info['cpu_model']}), {info['memory_kib'] // 1024} MiB, {info['kernel']}, .NET SDK {info['dotnet']}")
-    out.append(f"- Storefront (Release, its own process) pinned to CPU {info['server_cpu']}; `pacer load` pinned to CPU {info['client_cpu']}.")
+    out.append(f"- Storefront (Release, its own process) and, for PostgreSQL, the database server pinned to CPU {info['server_cpu']}; `pacer load` pinned to CPU {info['client_cpu']}.")
+    if "steal_percent" in info:
+        out.append(f"- CPU time the host took from this virtual machine during the runs (steal): {info['steal_percent']}%.")
     out.append("- Each endpoint flow ran against a fresh Storefront at a stated load: an arrival rate of iterations per second")
     out.append("  (open model; the executor, rate, max-vus and duration are in each flow's line below, chosen in run-suite.sh as about")
     out.append("  half the capacity measured on one core). An SLA reads \"p95 under X at that rate\"; the SLAs are the flows' own")

@@ -13,6 +13,19 @@ export DURATION="${DURATION:-20s}"
 export STAGES="${STAGES:-10s:0->20,20s:20->80,10s:80->0}"
 export RATE_STAGES="${RATE_STAGES:-10s:5/s->40/s,20s:40/s->200/s,10s:200/s}"
 export SKIP_SOAK=1
+# Steal: time the hypervisor gave this VM's CPUs to someone else. On a shared host it moves every
+# latency here, so the report says how much there was (columns of the "cpu" line in /proc/stat).
+cpu_times() { awk '/^cpu / {print $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /proc/stat; }
+read -r steal_before total_before < <(cpu_times)
 DATABASES="${DATABASES:-sqlite postgresql}" "$here/all.sh"
+read -r steal_after total_after < <(cpu_times)
+steal_percent=$(awk -v s=$((steal_after - steal_before)) -v t=$((total_after - total_before)) 'BEGIN {printf "%.1f", t > 0 ? 100 * s / t : 0}')
+python3 - "$RESULTS_DIR/run-info.json" "$steal_percent" <<'PY'
+import json, sys
+path, steal = sys.argv[1], float(sys.argv[2])
+info = json.load(open(path))
+info["steal_percent"] = steal
+json.dump(info, open(path, "w"), indent=2)
+PY
 python3 "$here/report.py" "$RESULTS_DIR"
 echo "wrote docs/api_performance_report.md"

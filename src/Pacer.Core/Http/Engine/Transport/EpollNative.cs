@@ -2,12 +2,13 @@ using System.Runtime.InteropServices;
 
 namespace Pacer.Core.Http.Engine.Transport;
 
-/// <summary>The three epoll calls the event loop needs (Linux).</summary>
-internal static partial class EpollNative
+/// <summary>The epoll calls the event loop needs, and the eventfd that wakes it for posted work (Linux).</summary>
+internal static unsafe partial class EpollNative
 {
     public const int CtlAdd = 1;
     public const int CtlDelete = 2;
     public const int CloseOnExec = 0x80000;
+    public const int NonBlocking = 0x800; // EFD_NONBLOCK
 
     public const uint In = 0x001;
     public const uint Out = 0x004;
@@ -31,7 +32,30 @@ internal static partial class EpollNative
     public static partial int Control(int epollFd, int operation, int fd, ref EpollEvent value);
 
     [LibraryImport("libc", EntryPoint = "epoll_wait", SetLastError = true)]
-    public static unsafe partial int Wait(int epollFd, EpollEvent* events, int maxEvents, int timeoutMilliseconds);
+    public static partial int Wait(int epollFd, EpollEvent* events, int maxEvents, int timeoutMilliseconds);
+
+    [LibraryImport("libc", EntryPoint = "eventfd", SetLastError = true)]
+    public static partial int CreateEventFd(uint initialValue, int flags);
+
+    [LibraryImport("libc", EntryPoint = "write")]
+    private static partial nint Write(int fd, ulong* value, nint length);
+
+    [LibraryImport("libc", EntryPoint = "read")]
+    private static partial nint Read(int fd, ulong* value, nint length);
+
+    /// <summary>Adds one to an eventfd's counter, which makes it readable.</summary>
+    public static void Signal(int eventFd)
+    {
+        var one = 1UL;
+        _ = Write(eventFd, &one, sizeof(ulong));
+    }
+
+    /// <summary>Resets a (non-blocking) eventfd's counter to zero.</summary>
+    public static void Drain(int eventFd)
+    {
+        ulong value;
+        _ = Read(eventFd, &value, sizeof(ulong));
+    }
 
     public static bool IsSupported =>
         OperatingSystem.IsLinux() && RuntimeInformation.ProcessArchitecture == Architecture.X64;

@@ -10,28 +10,47 @@ namespace Pacer.Core.Http.Engine.Transport;
 /// .NET's own socket engine does the same work with a queue, a lock and (by default) a
 /// thread-pool hop per completion; on one client CPU those are the largest costs per request
 /// (bench/NOTES.md). Deadlines and cancellation are checked by a sweep every few milliseconds
-/// instead of a timer per request.
+/// instead of a timer per request. Other threads can post work to run on the loop
+/// (<see cref="Post"/>): the open model starts its iterations there, so that each iteration's
+/// async state is taken from and given back to the same thread's pools and costs no allocation.
 /// </summary>
 internal sealed class EventLoop
 {
     private const int SweepMilliseconds = 5;
     private const int MaxEvents = 256;
+    private const ulong WakeSlot = ulong.MaxValue;
 
     private static readonly Lazy<EventLoop[]> Loops = new(() =>
         [.. Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount)).Select(i => new EventLoop(i))]);
 
     private static int _nextLoop = -1;
 
+    [ThreadStatic]
+    private static EventLoop? t_current;
+
     private readonly int _epollFd;
     private readonly Lock _registrationsLock = new();
     private Registration?[] _registrations = new Registration?[64];
     private readonly Stack<int> _freeSlots = new();
     private int _slotCount;
+    private readonly int _wakeFd;
+    private readonly PostedWork _posted = new();
+    private IThreadPoolWorkItem?[] _batch = new IThreadPoolWorkItem?[64];
+
+    // 1 while the loop is (about to be) asleep in epoll_wait: a poster that turns it to 0 must wake it.
+    private int _sleeping;
 
     private EventLoop(int index)
     {
         _epollFd = EpollNative.Create(EpollNative.CloseOnExec);
         if (_epollFd < 0)
+        {
+            throw new SocketException(Marshal.GetLastPInvokeError());
+        }
+
+        _wakeFd = EpollNative.CreateEventFd(0, EpollNative.CloseOnExec | EpollNative.NonBlocking);
+        var wake = new EpollNative.EpollEvent { Events = EpollNative.In, Data = WakeSlot };
+        if (_wakeFd < 0 || EpollNative.Control(_epollFd, EpollNative.CtlAdd, _wakeFd, ref wake) != 0)
         {
             throw new SocketException(Marshal.GetLastPInvokeError());
         }
@@ -45,6 +64,26 @@ internal sealed class EventLoop
     {
         var loops = Loops.Value;
         return loops[(int)((uint)Interlocked.Increment(ref _nextLoop) % (uint)loops.Length)];
+    }
+
+    /// <summary>The loop whose thread this is, or null on any other thread.</summary>
+    public static EventLoop? Current => t_current;
+
+    /// <summary>The same loop for the same <paramref name="affinity"/> (e.g. a VU's number) every time.</summary>
+    public static EventLoop For(int affinity)
+    {
+        var loops = Loops.Value;
+        return loops[(int)((uint)affinity % (uint)loops.Length)];
+    }
+
+    /// <summary>Runs <paramref name="work"/> on this loop's thread, after the events it is handling now.</summary>
+    public void Post(IThreadPoolWorkItem work)
+    {
+        _posted.Add(work);
+        if (Interlocked.CompareExchange(ref _sleeping, 0, 1) == 1)
+        {
+            EpollNative.Signal(_wakeFd);
+        }
     }
 
     public Registration Register(Socket socket)
@@ -100,15 +139,27 @@ internal sealed class EventLoop
 
     private unsafe void Run()
     {
+        t_current = this;
         var events = stackalloc EpollNative.EpollEvent[MaxEvents];
         var nextSweep = Stopwatch.GetTimestamp();
         var sweepTicks = Stopwatch.Frequency * SweepMilliseconds / 1000;
         while (true)
         {
-            var count = EpollNative.Wait(_epollFd, events, MaxEvents, SweepMilliseconds);
+            // Announce the sleep before the last look at the posted work: a post after that look
+            // finds _sleeping == 1 and writes the eventfd, so no work waits out a whole timeout.
+            Interlocked.Exchange(ref _sleeping, 1);
+            var timeout = _posted.IsEmpty ? SweepMilliseconds : 0;
+            var count = EpollNative.Wait(_epollFd, events, MaxEvents, timeout);
+            Volatile.Write(ref _sleeping, 0);
             var registrations = Volatile.Read(ref _registrations);
             for (var i = 0; i < count; i++)
             {
+                if (events[i].Data == WakeSlot)
+                {
+                    EpollNative.Drain(_wakeFd);
+                    continue;
+                }
+
                 var slot = (int)events[i].Data;
                 if ((uint)slot < (uint)registrations.Length && Volatile.Read(ref registrations[slot]) is { } registration)
                 {
@@ -116,12 +167,25 @@ internal sealed class EventLoop
                 }
             }
 
+            RunPosted();
+
             var now = Stopwatch.GetTimestamp();
             if (now >= nextSweep)
             {
                 nextSweep = now + sweepTicks;
                 Sweep(now);
             }
+        }
+    }
+
+    private void RunPosted()
+    {
+        var taken = _posted.TakeAll(ref _batch);
+        for (var i = 0; i < taken; i++)
+        {
+            var work = _batch[i]!;
+            _batch[i] = null;
+            work.Execute();
         }
     }
 
