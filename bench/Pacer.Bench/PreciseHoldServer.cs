@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Pacer.Core.Http.Engine.Transport;
 
 namespace Pacer.Bench;
 
@@ -76,7 +77,7 @@ internal static class PreciseHoldServer
         {
             HoldServerNative.Watch(_epoll, (int)listener.Handle, ListenerKey);
             HoldServerNative.Watch(_epoll, _timer, TimerKey);
-            var events = new HoldServerNative.EpollEvent[256];
+            var events = new EpollNative.EpollEvent[256];
             while (true)
             {
                 var count = HoldServerNative.Wait(_epoll, events);
