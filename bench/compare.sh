@@ -48,7 +48,7 @@ run_httpclient() { taskset -c 0 "$bench" httpclient "$url" -c $connections -d "$
 # Steal: CPU time the hypervisor gave to other machines. This VM shares its host, and a round with
 # steal measures the host, not the tools; each round's share is printed beside the ratios.
 cpu_times() { awk '/^cpu / {print $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /proc/stat; }
-steal_since() { read -r s t < <(cpu_times); awk -v s=$((s - $1)) -v t=$((t - $2)) 'BEGIN {printf "%.0f%%", t > 0 ? 100 * s / t : 0}'; }
+steal_since() { read -r s t < <(cpu_times); awk -v s=$((s - $1)) -v t=$((t - $2)) 'BEGIN {printf "%.0f%%", (t > 0 ? 100 * s / t : 0)}'; }
 read -r run_steal run_total < <(cpu_times)
 
 tools=(wrk pacer engine autocannon hey httpclient)

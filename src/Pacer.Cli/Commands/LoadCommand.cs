@@ -46,26 +46,10 @@ public static class LoadCommand
             return BadInput(error, varError!);
         }
 
-        var timeout = TimeSpan.FromSeconds(30);
-        if (parsed.GetValue(options.Timeout) is { } timeoutText)
+        if (!DurationArgument.TryParseOption(parsed.GetValue(options.Timeout), "--timeout", TimeSpan.FromSeconds(30), out var timeout, out var durationError) ||
+            !DurationArgument.TryParseOption(parsed.GetValue(options.Warmup), "--warmup", out var warmup, out durationError))
         {
-            if (DurationArgument.Parse(timeoutText) is not { } parsedTimeout)
-            {
-                return BadInput(error, $"--timeout expects a duration such as 500ms, 30s or 2m, got '{timeoutText}'");
-            }
-
-            timeout = parsedTimeout;
-        }
-
-        TimeSpan? warmup = null;
-        if (parsed.GetValue(options.Warmup) is { } warmupText)
-        {
-            if (DurationArgument.Parse(warmupText) is not { } parsedWarmup)
-            {
-                return BadInput(error, $"--warmup expects a duration such as 500ms, 5s or 1m, got '{warmupText}'");
-            }
-
-            warmup = parsedWarmup;
+            return BadInput(error, durationError!);
         }
 
         DataTable? data = null;
@@ -84,55 +68,33 @@ public static class LoadCommand
             return BadInput(error, exception.Message);
         }
 
-        var config = ConfigFile.Load(files, context, error);
-        if (config is null)
+        var dataColumns = data?.Rows.SelectMany(r => r.Keys).Distinct() ?? [];
+        if (FlowInputs.Read(context, files, parsed.GetValue(options.Env), overrides.Keys.Concat(dataColumns)) is not { } inputs)
         {
             return ExitCodes.BadInput;
         }
 
-        var requestedEnv = parsed.GetValue(options.Env);
-        if (EnvironmentSelector.Validate(config, requestedEnv) is { } envError)
-        {
-            return BadInput(error, envError);
-        }
-
-        var dataColumns = data?.Rows.SelectMany(r => r.Keys).Distinct().ToList() ?? [];
-        var loaded = FlowLoader.Load(
-            files,
-            context.CurrentDirectory,
-            error,
-            flow => overrides.Keys.Concat(dataColumns).Concat(EnvironmentSelector.Select(config, requestedEnv, flow.Metadata.Env)?.Variables.Keys ?? []));
-        if (loaded.HasErrors)
-        {
-            await error.WriteLineAsync($"{loaded.ErrorCount} error(s): nothing was run.").ConfigureAwait(false);
-            return ExitCodes.BadInput;
-        }
-
-        var thresholds = LoadThresholds.Resolve(parsed.GetValue(options.Thresholds) ?? [], loaded.Documents, error);
+        var thresholds = LoadThresholds.Resolve(parsed.GetValue(options.Thresholds) ?? [], inputs.Documents, error);
         var commandLine = LoadFlowSettings.FromCommandLine(parsed, options.LoadSettingOptions);
-        var profiles = thresholds is null ? null : LoadFlowSettings.Resolve(commandLine, loaded.Documents, error);
+        var profiles = thresholds is null ? null : LoadFlowSettings.Resolve(commandLine, inputs.Documents, error);
         if (profiles is null)
         {
             return ExitCodes.BadInput;
         }
 
         var baseUrl = parsed.GetValue(options.BaseUrl);
-        LoadFlow ToLoadFlow(FlowDocument document, int index)
+        LoadFlow ToLoadFlow(FlowDocument document, int index) => new(document, profiles[index])
         {
-            var environment = EnvironmentSelector.Select(config, requestedEnv, document.Metadata.Env);
-            return new LoadFlow(document, profiles[index])
-            {
-                BaseUrl = string.IsNullOrEmpty(baseUrl) ? environment?.BaseUrl : baseUrl,
-                EnvironmentVariables = environment?.Variables ?? new Dictionary<string, JsonNode?>(),
-            };
-        }
+            BaseUrl = inputs.BaseUrlFor(document, baseUrl),
+            EnvironmentVariables = inputs.VariablesFor(document),
+        };
 
         LoadRun run;
         try
         {
             run = new LoadRun(new LoadRunSettings
             {
-                Flows = [.. loaded.Documents.Select(ToLoadFlow)],
+                Flows = [.. inputs.Documents.Select(ToLoadFlow)],
                 Overrides = overrides,
                 Thresholds = thresholds!,
                 AbortOnFail = parsed.GetValue(options.AbortOnFail),
@@ -141,7 +103,7 @@ public static class LoadCommand
                 Timeout = timeout,
                 Warmup = warmup,
                 Insecure = parsed.GetValue(options.Insecure),
-                Environment = requestedEnv ?? config.ActiveEnv,
+                Environment = inputs.EnvironmentName,
             });
         }
         catch (LoadSettingsException exception)

@@ -85,22 +85,13 @@ public static class MonitorCommand
                 return ExitCodes.BadInput;
             }
 
-            var config = ConfigFile.Load(files, context, error);
-            var requestedEnv = parsed.GetValue(env);
-            if (config is null || EnvironmentSelector.Validate(config, requestedEnv) is { } envError && await Fail(error, envError).ConfigureAwait(false))
+            if (FlowInputs.Read(context, files, parsed.GetValue(env), suppliedNames: []) is not { } inputs)
             {
-                return ExitCodes.BadInput;
-            }
-
-            var loaded = FlowLoader.Load(files, context.CurrentDirectory, error, flow => EnvironmentSelector.Select(config, requestedEnv, flow.Metadata.Env)?.Variables.Keys ?? []);
-            if (loaded.HasErrors)
-            {
-                await error.WriteLineAsync($"{loaded.ErrorCount} error(s): nothing was run.").ConfigureAwait(false);
                 return ExitCodes.BadInput;
             }
 
             var flows = new List<(FlowDocument, IReadOnlyList<Threshold>)>();
-            foreach (var flow in loaded.Documents)
+            foreach (var flow in inputs.Documents)
             {
                 var own = new List<Threshold>(settings.Thresholds);
                 foreach (var line in flow.Metadata.Thresholds)
@@ -120,16 +111,12 @@ public static class MonitorCommand
             }
 
             var cliBaseUrl = parsed.GetValue(baseUrl);
-            FlowRunOptions OptionsFor(FlowDocument flow)
+            FlowRunOptions OptionsFor(FlowDocument flow) => new()
             {
-                var environment = EnvironmentSelector.Select(config, requestedEnv, flow.Metadata.Env);
-                return new FlowRunOptions
-                {
-                    BaseUrl = string.IsNullOrEmpty(cliBaseUrl) ? environment?.BaseUrl : cliBaseUrl,
-                    EnvironmentVariables = environment?.Variables ?? new Dictionary<string, System.Text.Json.Nodes.JsonNode?>(),
-                    Timeout = requestTimeout ?? FlowRunOptions.DefaultTimeout,
-                };
-            }
+                BaseUrl = inputs.BaseUrlFor(flow, cliBaseUrl),
+                EnvironmentVariables = inputs.VariablesFor(flow),
+                Timeout = requestTimeout ?? FlowRunOptions.DefaultTimeout,
+            };
 
             var loop = new MonitorLoop(settings, flows, OptionsFor, context.Out, time);
             return await RunAsync(context, settings, loop, time, cancellationToken).ConfigureAwait(false);

@@ -41,15 +41,9 @@ public static class RunCommand
             return BadInput(error, varError!);
         }
 
-        var timeout = FlowRunOptions.DefaultTimeout;
-        if (parsed.GetValue(options.Timeout) is { } timeoutText)
+        if (!DurationArgument.TryParseOption(parsed.GetValue(options.Timeout), "--timeout", FlowRunOptions.DefaultTimeout, out var timeout, out var timeoutError))
         {
-            if (DurationArgument.Parse(timeoutText) is not { } parsedTimeout)
-            {
-                return BadInput(error, $"--timeout expects a duration such as 500ms, 30s or 2m, got '{timeoutText}'");
-            }
-
-            timeout = parsedTimeout;
+            return BadInput(error, timeoutError!);
         }
 
         var reports = new List<ReportTarget>();
@@ -69,26 +63,8 @@ public static class RunCommand
             return BadInput(error, $"--jobs must be at least 1, got {jobs}");
         }
 
-        var config = ConfigFile.Load(files, context, error);
-        if (config is null)
+        if (FlowInputs.Read(context, files, parsed.GetValue(options.Env), overrides.Keys) is not { } inputs)
         {
-            return ExitCodes.BadInput;
-        }
-
-        var requestedEnv = parsed.GetValue(options.Env);
-        if (EnvironmentSelector.Validate(config, requestedEnv) is { } envError)
-        {
-            return BadInput(error, envError);
-        }
-
-        var loaded = FlowLoader.Load(
-            files,
-            context.CurrentDirectory,
-            error,
-            flow => overrides.Keys.Concat(EnvironmentSelector.Select(config, requestedEnv, flow.Metadata.Env)?.Variables.Keys ?? []));
-        if (loaded.HasErrors)
-        {
-            await error.WriteLineAsync($"{loaded.ErrorCount} error(s): nothing was run.").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
 
@@ -99,27 +75,23 @@ public static class RunCommand
         }
 
         var baseUrl = parsed.GetValue(options.BaseUrl);
-        FlowRunOptions OptionsFor(FlowDocument flow)
+        FlowRunOptions OptionsFor(FlowDocument flow) => new()
         {
-            var environment = EnvironmentSelector.Select(config, requestedEnv, flow.Metadata.Env);
-            return new FlowRunOptions
-            {
-                BaseUrl = string.IsNullOrEmpty(baseUrl) ? environment?.BaseUrl : baseUrl,
-                Overrides = overrides,
-                EnvironmentVariables = environment?.Variables ?? new Dictionary<string, System.Text.Json.Nodes.JsonNode?>(),
-                Timeout = timeout,
-                FailFast = parsed.GetValue(options.FailFast),
-                FollowRedirects = parsed.GetValue(options.FollowRedirects),
-                Insecure = parsed.GetValue(options.Insecure),
-                SoftBudgets = parsed.GetValue(options.SoftBudgets),
-                ResponseCheck = responseCheck?.Check,
-            };
-        }
+            BaseUrl = inputs.BaseUrlFor(flow, baseUrl),
+            Overrides = overrides,
+            EnvironmentVariables = inputs.VariablesFor(flow),
+            Timeout = timeout,
+            FailFast = parsed.GetValue(options.FailFast),
+            FollowRedirects = parsed.GetValue(options.FollowRedirects),
+            Insecure = parsed.GetValue(options.Insecure),
+            SoftBudgets = parsed.GetValue(options.SoftBudgets),
+            ResponseCheck = responseCheck?.Check,
+        };
 
         var style = new ConsoleStyle(!parsed.GetValue(options.NoColor) && ConsoleStyle.ShouldColor(context.OutputIsTerminal, context.Environment));
         var reporter = new ConsoleRunReporter(context.Out, style, parsed.GetValue(options.Verbose), live: jobs == 1);
         var runner = new FlowBatchRunner(OptionsFor, BuiltInVariables.CreateDefault(), jobs);
-        var result = await runner.RunAsync(loaded.Documents, reporter, cancellationToken).ConfigureAwait(false);
+        var result = await runner.RunAsync(inputs.Documents, reporter, cancellationToken).ConfigureAwait(false);
         reporter.PrintSummary(result);
 
         foreach (var report in reports)
@@ -131,7 +103,7 @@ public static class RunCommand
         if (!parsed.GetValue<bool>("--no-history"))
         {
             var jsonReport = reports.FirstOrDefault(r => r.Writer.Format == "json")?.Path;
-            RunHistory.RecordRun(context.CurrentDirectory, result, requestedEnv ?? config.ActiveEnv, jsonReport, error);
+            RunHistory.RecordRun(context.CurrentDirectory, result, inputs.EnvironmentName, jsonReport, error);
         }
 
         return result.Passed ? ExitCodes.Passed : ExitCodes.TestFailed;

@@ -19,7 +19,7 @@ cpu_times() { awk '/^cpu / {print $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /p
 read -r steal_before total_before < <(cpu_times)
 DATABASES="${DATABASES:-sqlite postgresql}" "$here/all.sh"
 read -r steal_after total_after < <(cpu_times)
-steal_percent=$(awk -v s=$((steal_after - steal_before)) -v t=$((total_after - total_before)) 'BEGIN {printf "%.1f", t > 0 ? 100 * s / t : 0}')
+steal_percent=$(awk -v s=$((steal_after - steal_before)) -v t=$((total_after - total_before)) 'BEGIN {printf "%.1f", (t > 0 ? 100 * s / t : 0)}')
 python3 - "$RESULTS_DIR/run-info.json" "$steal_percent" <<'PY'
 import json, sys
 path, steal = sys.argv[1], float(sys.argv[2])
