@@ -28,6 +28,9 @@ public class EngineLoopsTests
         Assert.Single(work.Select(w => w.Loop).Distinct());
         Assert.Same(EventLoop.For(7), work[0].Loop);
         Assert.All(work, w => Assert.StartsWith("pacer-event-loop-", w.ThreadName, StringComparison.Ordinal));
+        // Connections opened by posted work stay on its loop; anywhere else they go round-robin.
+        Assert.All(work, w => Assert.Same(w.Loop, w.PostedOn));
+        Assert.Null(EventLoop.RunningPostedWork);
     }
 
     [Fact]
@@ -73,11 +76,14 @@ public class EngineLoopsTests
 
         public string? ThreadName { get; private set; }
 
+        public EventLoop? PostedOn { get; private set; }
+
         public TaskCompletionSource Ran { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public void Execute()
         {
             Loop = EventLoop.Current;
+            PostedOn = EventLoop.RunningPostedWork;
             ThreadName = Thread.CurrentThread.Name;
             Interlocked.Increment(ref _runs);
             Ran.TrySetResult();

@@ -28,6 +28,9 @@ internal sealed class EventLoop
     [ThreadStatic]
     private static EventLoop? t_current;
 
+    [ThreadStatic]
+    private static EventLoop? t_runningPosted;
+
     private readonly int _epollFd;
     private readonly Lock _registrationsLock = new();
     private Registration?[] _registrations = new Registration?[64];
@@ -68,6 +71,15 @@ internal sealed class EventLoop
 
     /// <summary>The loop whose thread this is, or null on any other thread.</summary>
     public static EventLoop? Current => t_current;
+
+    /// <summary>
+    /// The loop while this thread runs work posted to it (<see cref="Post"/>), else null. A
+    /// connection opened then stays on that loop, so the posted iteration sends and receives on
+    /// one thread. Only then: a connection opened in any other continuation on a loop thread
+    /// still goes round-robin, or a closed-model run whose VUs happened to start on one loop
+    /// thread would put every connection on that loop.
+    /// </summary>
+    public static EventLoop? RunningPostedWork => t_runningPosted;
 
     /// <summary>The same loop for the same <paramref name="affinity"/> (e.g. a VU's number) every time.</summary>
     public static EventLoop For(int affinity)
@@ -181,12 +193,15 @@ internal sealed class EventLoop
     private void RunPosted()
     {
         var taken = _posted.TakeAll(ref _batch);
+        t_runningPosted = this;
         for (var i = 0; i < taken; i++)
         {
             var work = _batch[i]!;
             _batch[i] = null;
             work.Execute();
         }
+
+        t_runningPosted = null;
     }
 
     private void Sweep(long now)

@@ -43,9 +43,9 @@ internal sealed class EventLoopTransport : IConnectionTransport
         EventLoop.Registration? registration = null;
         try
         {
-            // On a loop thread (an iteration the open model started there), stay on that loop: the
-            // exchange then begins and ends on one thread, whose pools its async state returns to.
-            registration = (EventLoop.Current ?? EventLoop.Next()).Register(socket);
+            // In work posted to a loop (an iteration the open model started there), stay on that
+            // loop: the exchange then begins and ends on one thread, whose pools its state returns to.
+            registration = (EventLoop.RunningPostedWork ?? EventLoop.Next()).Register(socket);
             try
             {
                 socket.Connect(endPoint);
