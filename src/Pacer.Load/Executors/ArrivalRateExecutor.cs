@@ -76,7 +76,7 @@ public abstract class ArrivalRateExecutor : LoadExecutor
                     break;
                 }
 
-                Dispatch(due, onEventLoop: true, cancellationToken);
+                Dispatch(due, onEventLoop: Options.StartOnEngineLoop, cancellationToken);
             }
         }
         finally
@@ -115,11 +115,12 @@ public abstract class ArrivalRateExecutor : LoadExecutor
 
     /// <summary>
     /// Starts the iteration due at <paramref name="scheduled"/> on a free VU, or counts it dropped.
-    /// With the real clock it starts on the VU's engine event loop (<see cref="EngineLoops"/>),
-    /// where its request is sent and its response read, so its async state never changes threads
-    /// and costs no allocation; the queue to that loop is part of the latency, which counts from
-    /// <paramref name="scheduled"/>. Otherwise (a fake clock, or no event loop) it runs inline
-    /// until its first await.
+    /// With the real clock and <see cref="ExecutorOptions.StartOnEngineLoop"/> it starts on the
+    /// VU's engine event loop (<see cref="EngineLoops"/>), where its request is sent and its
+    /// response read, so its async state never changes threads and costs no allocation; the queue
+    /// to that loop is part of the latency, which counts from <paramref name="scheduled"/>.
+    /// Otherwise (a fake clock, no event loop, or iterations that may block) it runs inline until
+    /// its first await.
     /// </summary>
     private void Dispatch(long scheduled, bool onEventLoop, CancellationToken cancellationToken)
     {

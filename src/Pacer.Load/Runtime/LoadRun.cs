@@ -226,7 +226,7 @@ public sealed class LoadRun
             }
 
             var iteration = new FlowIteration(steps, shared, baseUrl, profile.IsOpenModel, users[f]);
-            executors.Add(profile.CreateExecutor(iteration.RunAsync, new ExecutorOptions { GracefulStop = profile.GracefulStop, Time = shared.Time }));
+            executors.Add(profile.CreateExecutor(iteration.RunAsync, new ExecutorOptions { GracefulStop = profile.GracefulStop, Time = shared.Time, StartOnEngineLoop = true }));
         }
 
         return (executors, descriptions);
