@@ -1,3 +1,4 @@
+using Pacer.TestSupport;
 using Pacer.Cli.History;
 using Pacer.Cli.Tests.EndToEnd;
 using Pacer.Load.Results;

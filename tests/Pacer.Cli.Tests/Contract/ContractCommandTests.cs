@@ -1,3 +1,4 @@
+using Pacer.TestSupport;
 using System.Text.Json.Nodes;
 using Pacer.Cli.Tests.EndToEnd;
 using Xunit;

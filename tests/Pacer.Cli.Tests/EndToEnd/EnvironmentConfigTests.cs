@@ -1,3 +1,4 @@
+using Pacer.TestSupport;
 using Pacer.Cli.Tests.TestApi;
 using Xunit;
 

@@ -1,3 +1,4 @@
+using Pacer.TestSupport;
 using System.Text.Json;
 using System.Xml.Linq;
 using Pacer.Cli.Tests.TestApi;

@@ -1,3 +1,4 @@
+using Pacer.TestSupport;
 using Microsoft.Data.Sqlite;
 using Pacer.Cli.History;
 using Pacer.Cli.Tests.EndToEnd;

@@ -1,3 +1,4 @@
+using Pacer.TestSupport;
 using System.Net;
 using System.Net.Sockets;
 using Pacer.Cli.Tests.EndToEnd;

@@ -1,3 +1,4 @@
+using Pacer.TestSupport;
 using System.Text.Json;
 using Pacer.Cli.Tests.EndToEnd;
 using Pacer.Cli.Tests.TestApi;

@@ -1,3 +1,4 @@
+using Pacer.TestSupport;
 using Pacer.Cli.Monitor;
 using Xunit;
 
@@ -45,7 +46,7 @@ public sealed class WebhookSenderTests
     {
         using var client = new HttpClient();
         using var log = new StringWriter();
-        var url = new Uri($"http://127.0.0.1:{TestApi.FreePort.Find()}/hook");
+        var url = new Uri($"http://127.0.0.1:{FreePort.Find()}/hook");
         var sender = new WebhookSender(client, url, TimeProvider.System, log);
 
         var delivered = await sender.SendAsync(Sample, TestContext.Current.CancellationToken);

@@ -1,3 +1,4 @@
+using Pacer.TestSupport;
 using Pacer.Cli.Input;
 using Pacer.Cli.Tests.EndToEnd;
 using Xunit;

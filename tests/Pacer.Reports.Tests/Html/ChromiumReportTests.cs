@@ -1,3 +1,4 @@
+using Pacer.TestSupport;
 using System.Globalization;
 using Pacer.Load.Results;
 using Pacer.Reports.Html;

@@ -1,7 +1,7 @@
-namespace Pacer.Cli.Tests.EndToEnd;
+namespace Pacer.TestSupport;
 
 /// <summary>A scratch directory for flow files and reports, removed afterwards.</summary>
-internal sealed class TempDirectory : IDisposable
+public sealed class TempDirectory : IDisposable
 {
     public TempDirectory()
     {

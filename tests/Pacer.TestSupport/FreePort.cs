@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Pacer.Cli.Tests.TestApi;
+namespace Pacer.TestSupport;
 
 /// <summary>A loopback port nothing listens on (bound and released), for refused-connection tests.</summary>
 public static class FreePort

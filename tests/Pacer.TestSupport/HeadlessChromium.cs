@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Pacer.Reports.Tests.Html;
+namespace Pacer.TestSupport;
 
 /// <summary>
 /// Runs Debian's <c>chromium</c> headless on a local file: its DOM after scripts ran, or a
@@ -8,7 +8,7 @@ namespace Pacer.Reports.Tests.Html;
 /// tests fail with the way to install it (CI runs scripts/chromium.sh first): a report test that
 /// silently skips would prove nothing.
 /// </summary>
-internal static class HeadlessChromium
+public static class HeadlessChromium
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(90);
 
@@ -19,7 +19,7 @@ internal static class HeadlessChromium
     {
         return candidates.FirstOrDefault(File.Exists)
             ?? throw new InvalidOperationException(
-                "Chromium is needed for the HTML report tests and was not found. Install it with `scripts/chromium.sh` " +
+                "Chromium is needed for the browser tests (HTML reports, dashboards) and was not found. Install it with `scripts/chromium.sh` " +
                 "(Debian: `apt-get update && apt-get install -y chromium`, as root) or set PACER_CHROMIUM to its path.");
     }
 
