@@ -11,13 +11,16 @@ namespace Pacer.Cli;
 /// </summary>
 public static class PacerApp
 {
-    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr) =>
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, Application.RunControl? control = null) =>
         RunAsync(args, new PacerContext(
             stdout,
             stderr,
             Directory.GetCurrentDirectory(),
             Environment.GetEnvironmentVariable,
-            ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected));
+            ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected)
+        {
+            Control = control ?? Application.RunControl.None,
+        });
 
     public static async Task<int> RunAsync(string[] args, PacerContext context, CancellationToken cancellationToken = default)
     {
@@ -32,6 +35,9 @@ public static class PacerApp
                 Output = context.Out,
                 Error = context.Error,
                 EnableDefaultExceptionHandler = false,
+
+                // Signals are the runs' business (OperatorSignals): a stopped run still writes what it measured.
+                ProcessTerminationTimeout = null,
             };
 
             if (parsed.Errors.Count > 0 && parsed.Action is not HelpAction)
@@ -57,9 +63,10 @@ public static class PacerApp
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            var verbose = args.Contains("--verbose") || args.Contains("-v");
+            // PACER_DEBUG, not --verbose: not every command has --verbose, and a hint must work wherever it is printed.
+            var debug = context.Environment("PACER_DEBUG") is { Length: > 0 } value && value != "0";
             await context.Error.WriteLineAsync($"internal error: {exception.Message}").ConfigureAwait(false);
-            await context.Error.WriteLineAsync(verbose ? exception.ToString() : "(run with --verbose for details)").ConfigureAwait(false);
+            await context.Error.WriteLineAsync(debug ? exception.ToString() : "(set PACER_DEBUG=1 to see where it happened, and please report it)").ConfigureAwait(false);
             return ExitCodes.InternalError;
         }
     }

@@ -1,11 +1,13 @@
 using System.CommandLine;
+using Pacer.Application;
 using Pacer.Cli.Input;
 
 namespace Pacer.Cli.Commands;
 
 /// <summary>
-/// <c>pacer check PATHS</c>: parse only, print every diagnostic of every file at once.
-/// Exit 0 when nothing is wrong (warnings allowed), 2 when any file has an error.
+/// <c>pacer check PATHS</c>: compile only, print every problem of every file at once, exactly as any
+/// command that runs them would find them (<see cref="FlowCompiler"/>). Exit 0 when nothing is wrong
+/// (warnings allowed), 2 when any file has an error.
 /// </summary>
 public static class CheckCommand
 {
@@ -17,7 +19,7 @@ public static class CheckCommand
             Description = "A variable name that will be given at run time: name or name=value (repeatable)",
             AllowMultipleArgumentsPerToken = false,
         };
-        var command = new Command("check", "Parse flow files and report every problem without running anything") { paths, vars };
+        var command = new Command("check", "Check flow files and report every problem without running anything") { paths, vars };
         command.SetAction(parsed => Execute(context, parsed.GetValue(paths) ?? [], (parsed.GetValue(vars) ?? []).Select(v => v.Split('=')[0])));
         return command;
     }
@@ -31,23 +33,27 @@ public static class CheckCommand
             return ExitCodes.BadInput;
         }
 
-        var config = ConfigFile.Load(files, context, context.Error);
-        if (config is null)
-        {
-            return ExitCodes.BadInput;
-        }
-
         // Without --env, a variable any environment defines counts as defined.
-        var environmentNames = config.Environments.SelectMany(e => e.Variables.Keys).Concat(overrides).ToList();
-        var loaded = FlowLoader.Load(files, context.CurrentDirectory, context.Error, _ => environmentNames);
-        var steps = loaded.Documents.Sum(d => d.Steps.Count);
-        if (loaded.HasErrors)
+        var compiled = FlowCompiler.Compile(new FlowSources
         {
-            context.Error.WriteLine($"{files.Count} file(s) checked: {loaded.ErrorCount} error(s), {loaded.WarningCount} warning(s).");
+            Files = files,
+            CurrentDirectory = context.CurrentDirectory,
+            SuppliedNames = [.. overrides],
+            AnyEnvironment = true,
+        });
+        foreach (var problem in compiled.Problems)
+        {
+            context.Error.WriteLine(problem.Render());
+        }
+
+        if (compiled.HasErrors)
+        {
+            context.Error.WriteLine($"{files.Count} file(s) checked: {compiled.ErrorCount} error(s), {compiled.WarningCount} warning(s).");
             return ExitCodes.BadInput;
         }
 
-        context.Out.WriteLine($"{files.Count} file(s), {steps} step(s) checked: no errors, {loaded.WarningCount} warning(s).");
+        var steps = compiled.Flows.Sum(f => f.Steps.Count);
+        context.Out.WriteLine($"{files.Count} file(s), {steps} step(s) checked: no errors, {compiled.WarningCount} warning(s).");
         return ExitCodes.Passed;
     }
 }

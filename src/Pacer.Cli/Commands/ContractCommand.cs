@@ -140,15 +140,19 @@ public static class ContractCommand
             return [];
         }
 
-        var loaded = FlowLoader.Load(files, context.CurrentDirectory, context.Error, _ => overrides.Keys.Append("token"));
-        if (loaded.HasErrors)
+        var compiled = Application.FlowCompiler.Compile(new Application.FlowSources
         {
-            context.Error.WriteLine($"{loaded.ErrorCount} error(s): nothing was run.");
+            Files = files,
+            CurrentDirectory = context.CurrentDirectory,
+            SuppliedNames = [.. overrides.Keys, "token"],
+        });
+        if (!Problems.Print(compiled, context.Error))
+        {
             problem = "";
             return [];
         }
 
-        return loaded.Documents;
+        return [.. compiled.Flows.Select(f => f.Document)];
     }
 
     /// <summary>Steps that failed or were skipped for reasons other than the contract; true when there were any.</summary>

@@ -1,16 +1,23 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
+using Pacer.Application;
 using Pacer.Cli.Demo;
 using Pacer.Cli.Input;
-using Pacer.Load.Results;
+using Pacer.Cli.Load;
+using Pacer.Cli.Outputs;
+using Pacer.Core.Flow;
+using Pacer.Core.Plan;
+using Pacer.Reports.Console;
+using Pacer.Reports.Load;
 
 namespace Pacer.Cli.Commands;
 
 /// <summary>
 /// <c>pacer demo</c>: the whole product in one command. Starts Storefront as its own process on
-/// a free loopback port with a fresh SQLite database, runs the bundled functional flows with
-/// <c>pacer run</c>, then a load test of the shopper journey with <c>pacer load</c> (live panel,
-/// SLA table), writes the HTML report and the result file, and stops Storefront. Exit 0 when
-/// the flows pass and every SLA holds, 1 otherwise.
+/// a free loopback port with a fresh SQLite database, runs the bundled functional flows, then a load
+/// test of the shopper journey (live panel, SLA table), writes the HTML report and the result file,
+/// and stops Storefront. It calls the same application layer as <c>pacer run</c> and <c>pacer load</c>.
+/// Exit 0 when the flows pass and the load's verdict passed, 1 otherwise, 3 when interrupted.
 /// </summary>
 public static class DemoCommand
 {
@@ -33,7 +40,7 @@ public static class DemoCommand
             AllowMultipleArgumentsPerToken = false,
         };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print every request and response of the functional run in full" };
-        var noColor = new Option<bool>("--no-color") { Description = "Plain output even on a terminal" };
+        var noColor = SharedOptions.NoColor();
         var softBudgets = new Option<bool>("--soft-budgets") { Description = "Functional run: report missed `duration <` budgets as warnings (noisy machines)" };
 
         var command = new Command("demo", """
@@ -52,10 +59,15 @@ public static class DemoCommand
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var error = context.Error;
-            var loadDuration = DurationArgument.Parse(parsed.GetValue(duration) ?? "30s");
-            if (loadDuration is not { } length || length <= TimeSpan.Zero || length > LongestLoad)
+            var durationText = parsed.GetValue(duration) ?? "30s";
+            if (!DurationSyntax.TryParse(durationText, out var length, out _) || length <= TimeSpan.Zero || length > LongestLoad)
             {
-                await error.WriteLineAsync($"error: --duration expects a duration up to 60s, got '{parsed.GetValue(duration)}'").ConfigureAwait(false);
+                await error.WriteLineAsync($"error: --duration expects a duration up to 60s, got '{durationText}'").ConfigureAwait(false);
+                return ExitCodes.BadInput;
+            }
+
+            if (!RunOutputs.TryParseReports(parsed.GetValue(reports) ?? [], context, out var runReports))
+            {
                 return ExitCodes.BadInput;
             }
 
@@ -72,62 +84,100 @@ public static class DemoCommand
             Directory.CreateDirectory(output);
 
             await using var storefront = await DemoStorefront.StartAsync(context.Out, cancellationToken).ConfigureAwait(false);
-            // Run from beside the executable so files print as examples/storefront/…; paths the user gave stay theirs.
-            var besideExecutable = context with { CurrentDirectory = AppContext.BaseDirectory };
+            var color = !parsed.GetValue(noColor);
 
             await Heading(context, $"1/2  Functional flows ({Path.GetRelativePath(AppContext.BaseDirectory, BundledFlowsDirectory)}) against {storefront.BaseUrl}").ConfigureAwait(false);
-            var runArgs = new List<string>
+            var variables = new Dictionary<string, JsonNode?> { ["admin_password"] = JsonValue.Create(storefront.AdminPassword) };
+            if (Compile(BundledFlowsDirectory, storefront.BaseUrl, variables, context) is not { } functionalFlows)
             {
-                "run", Path.GetRelativePath(AppContext.BaseDirectory, BundledFlowsDirectory),
-                "--base-url", storefront.BaseUrl, "--var", $"admin_password={storefront.AdminPassword}", "--no-history",
-            };
-            foreach (var report in parsed.GetValue(reports) ?? [])
-            {
-                runArgs.AddRange(["--report", AbsoluteReport(report, context.CurrentDirectory)]);
+                return ExitCodes.InternalError;
             }
 
-            AddFlag(runArgs, parsed.GetValue(verbose), "--verbose");
-            AddFlag(runArgs, parsed.GetValue(noColor), "--no-color");
-            AddFlag(runArgs, parsed.GetValue(softBudgets), "--soft-budgets");
-            var functional = await PacerApp.RunAsync([.. runArgs], besideExecutable, cancellationToken).ConfigureAwait(false);
-            if (functional is ExitCodes.BadInput or ExitCodes.InternalError || parsed.GetValue(noLoad) || cancellationToken.IsCancellationRequested)
+            var style = new ConsoleStyle(color && ConsoleStyle.ShouldColor(context.OutputIsTerminal, context.Environment));
+            var reporter = new ConsoleRunReporter(context.Out, style, parsed.GetValue(verbose), live: true);
+            var functional = await FunctionalRun.RunAsync(
+                new FunctionalRunSettings { Flows = functionalFlows, SoftBudgets = parsed.GetValue(softBudgets) }, reporter, context.Control).ConfigureAwait(false);
+            reporter.PrintSummary(functional);
+            RunOutputs.Write(functional, runReports, context, environment: null, history: false);
+            if (functional.Interrupted || parsed.GetValue(noLoad))
             {
-                return functional;
+                return RunOutputs.ExitCode(functional);
+            }
+
+            await Heading(context, $"2/2  Load: the shopper journey for {durationText} against Storefront (pid {storefront.ProcessId})").ConfigureAwait(false);
+            var commandLine = new LoadSettings();
+            commandLine.SetFromCommandLine("duration", durationText);
+            if (parsed.GetValue(vus) is { } vuCount)
+            {
+                try
+                {
+                    commandLine.SetFromCommandLine("vus", vuCount);
+                }
+                catch (DirectiveSyntaxException exception)
+                {
+                    await error.WriteLineAsync($"error: --vus: {exception.Reason}").ConfigureAwait(false);
+                    return ExitCodes.BadInput;
+                }
+            }
+
+            if (Compile(BundledLoadFlowsDirectory, storefront.BaseUrl, new Dictionary<string, JsonNode?>(), context) is not { } loadFlows)
+            {
+                return ExitCodes.InternalError;
+            }
+
+            var (settings, problems) = LoadPlanner.Plan(new LoadRequest { Flows = loadFlows, CommandLine = commandLine });
+            if (!Problems.Print(problems, error) || settings is null)
+            {
+                return ExitCodes.BadInput;
+            }
+
+            if (await LoadSession.RunAsync(settings, context, color, metricsPort: null).ConfigureAwait(false) is not { } load)
+            {
+                return ExitCodes.InternalError;
             }
 
             var resultsPath = Path.Combine(output, "results.json");
             var reportPath = Path.Combine(output, "report.html");
-            await Heading(context, $"2/2  Load: the shopper journey for {parsed.GetValue(duration)} against Storefront (pid {storefront.ProcessId})").ConfigureAwait(false);
-            var loadArgs = new List<string>
+            var outputs = new LoadOutputs
             {
-                "load", Path.GetRelativePath(AppContext.BaseDirectory, BundledLoadFlowsDirectory),
-                "--base-url", storefront.BaseUrl, "--duration", parsed.GetValue(duration)!, "--out", resultsPath, "--report", $"html={reportPath}", "--no-history",
+                ResultPath = resultsPath,
+                Reports = [LoadReportTarget.TryParse($"html={reportPath}", out _)!],
+                History = false,
             };
-            if (parsed.GetValue(vus) is { } vuCount)
-            {
-                loadArgs.AddRange(["--vus", vuCount]);
-            }
-
-            AddFlag(loadArgs, parsed.GetValue(noColor), "--no-color");
-            var load = await PacerApp.RunAsync([.. loadArgs], besideExecutable, cancellationToken).ConfigureAwait(false);
-            if (!File.Exists(resultsPath))
-            {
-                return load == ExitCodes.Passed ? ExitCodes.InternalError : load;
-            }
-
-            var result = LoadResultJson.ReadFile(resultsPath);
+            outputs.Write(load.Result, context);
 
             await context.Out.WriteLineAsync().ConfigureAwait(false);
             await context.Out.WriteLineAsync($"HTML report:  {reportPath}").ConfigureAwait(false);
             await context.Out.WriteLineAsync($"Result file:  {resultsPath}  (pacer report, pacer compare, pacer merge read it)").ConfigureAwait(false);
+            var result = load.Result;
             var held = result.Thresholds.Count(t => t.Passed);
             await context.Out.WriteLineAsync(
-                $"Verdict:      functional flows {(functional == ExitCodes.Passed ? "passed" : "FAILED")}; SLAs {held} of {result.Thresholds.Count} held{(result.Aborted is { } why ? $" (stopped early: {why})" : "")}").ConfigureAwait(false);
-            return load == ExitCodes.InternalError ? load
-                : functional == ExitCodes.Passed && load == ExitCodes.Passed ? ExitCodes.Passed
+                $"Verdict:      functional flows {(functional.Passed ? "passed" : "FAILED")}; load {(result.Passed ? "passed" : "FAILED")} ({held} of {result.Thresholds.Count} thresholds held{(result.Aborted is { } why ? $"; stopped early: {why}" : "")})").ConfigureAwait(false);
+            return load.Interrupted ? ExitCodes.InternalError
+                : functional.Passed && result.Passed ? ExitCodes.Passed
                 : ExitCodes.TestFailed;
         });
         return command;
+    }
+
+    /// <summary>The bundled flows of <paramref name="directory"/>, shown as examples/…; problems are printed.</summary>
+    private static CompiledFlows? Compile(string directory, string baseUrl, Dictionary<string, JsonNode?> variables, PacerContext context)
+    {
+        var files = FlowFileFinder.Find([directory], AppContext.BaseDirectory, out var findError);
+        if (findError is not null)
+        {
+            context.Error.WriteLine($"error: {findError}");
+            return null;
+        }
+
+        var compiled = FlowCompiler.Compile(new FlowSources
+        {
+            Files = files,
+            CurrentDirectory = AppContext.BaseDirectory,
+            BaseUrl = baseUrl,
+            Variables = variables,
+        });
+        return Problems.Print(compiled, context.Error) ? compiled : null;
     }
 
     private static async Task Heading(PacerContext context, string text)
@@ -135,22 +185,5 @@ public static class DemoCommand
         await context.Out.WriteLineAsync().ConfigureAwait(false);
         await context.Out.WriteLineAsync(text).ConfigureAwait(false);
         await context.Out.WriteLineAsync(new string('-', Math.Min(text.Length, 100))).ConfigureAwait(false);
-    }
-
-    private static void AddFlag(List<string> arguments, bool on, string flag)
-    {
-        if (on)
-        {
-            arguments.Add(flag);
-        }
-    }
-
-    /// <summary><c>json=out/run.json</c> → <c>json=/where/the/user/is/out/run.json</c>; malformed text is left for <c>run</c> to reject.</summary>
-    private static string AbsoluteReport(string report, string currentDirectory)
-    {
-        var equals = report.IndexOf('=', StringComparison.Ordinal);
-        return equals <= 0 || equals == report.Length - 1
-            ? report
-            : string.Concat(report.AsSpan(0, equals + 1), Path.GetFullPath(report[(equals + 1)..], currentDirectory));
     }
 }

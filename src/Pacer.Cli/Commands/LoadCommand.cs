@@ -1,24 +1,18 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
-using Pacer.Cli.History;
+using Pacer.Application;
 using Pacer.Cli.Input;
 using Pacer.Cli.Load;
-using Pacer.Core.Configuration;
-using Pacer.Core.Flow.Syntax;
-using Pacer.Load.Comparison;
-using Pacer.Load.Exposition;
-using Pacer.Load.Results;
+using Pacer.Cli.Outputs;
 using Pacer.Load.Runtime;
-using Pacer.Reports.Console;
-using Pacer.Reports.Load;
 
 namespace Pacer.Cli.Commands;
 
 /// <summary>
-/// <c>pacer load PATHS</c>: parse every flow (errors: exit 2, nothing runs), decide each flow's
-/// executor from its <c>@load</c> lines and the options, run them side by side with live progress,
-/// print the summary with every threshold, write <c>--out</c>. Exit 0 every threshold held,
-/// 1 one was breached (or setup failed), 2 bad input, 3 interrupted (the summary and file are still written).
+/// <c>pacer load PATHS</c>: compile every flow and plan the run (any problem: print them all, run
+/// nothing, exit 2), run it with live progress, print the summary with every threshold, write
+/// <c>--out</c> and the reports. Exit 0 the run's verdict passed, 1 it failed (a threshold, the implicit
+/// <c>checks==100%</c>, setup, or a regression against a baseline), 2 bad input, 3 interrupted (the
+/// summary, the file and the reports are still written).
 /// </summary>
 public static class LoadCommand
 {
@@ -27,187 +21,78 @@ public static class LoadCommand
         var options = new LoadOptions();
         var command = new Command("load", "Run flow files as a load test: many virtual users, latency percentiles, thresholds");
         options.AddTo(command);
-        command.SetAction((parsed, cancellationToken) => ExecuteAsync(context, options, parsed, cancellationToken));
+        command.SetAction((parsed, _) => ExecuteAsync(context, options, parsed));
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(PacerContext context, LoadOptions options, ParseResult parsed, CancellationToken cancellationToken)
+    private static async Task<int> ExecuteAsync(PacerContext context, LoadOptions options, ParseResult parsed)
     {
         var error = context.Error;
-        var files = FlowFileFinder.Find(parsed.GetValue(options.Paths) ?? [], context.CurrentDirectory, out var findError);
-        if (findError is not null)
-        {
-            return BadInput(error, findError);
-        }
-
-        var overrides = VariableArguments.Parse(parsed.GetValue(options.Vars) ?? [], out var varError);
-        if (overrides is null)
-        {
-            return BadInput(error, varError!);
-        }
-
-        if (!DurationArgument.TryParseOption(parsed.GetValue(options.Timeout), "--timeout", TimeSpan.FromSeconds(30), out var timeout, out var durationError) ||
-            !DurationArgument.TryParseOption(parsed.GetValue(options.Warmup), "--warmup", out var warmup, out durationError))
-        {
-            return BadInput(error, durationError!);
-        }
-
-        DataTable? data = null;
-        var dataMode = DataMode.RoundRobin;
-        try
-        {
-            if (parsed.GetValue(options.Data) is { } dataPath)
-            {
-                data = DataTable.Load(Path.GetFullPath(dataPath, context.CurrentDirectory));
-            }
-
-            dataMode = ParseDataMode(parsed.GetValue(options.DataMode));
-        }
-        catch (LoadSettingsException exception)
-        {
-            return BadInput(error, exception.Message);
-        }
-
-        var dataColumns = data?.Rows.SelectMany(r => r.Keys).Distinct() ?? [];
-        if (FlowInputs.Read(context, files, parsed.GetValue(options.Env), overrides.Keys.Concat(dataColumns)) is not { } inputs)
+        if (options.ReadLoadSettings(parsed, error) is not { } commandLine ||
+            !SharedOptions.TryRead(parsed, options.Timeout, TimeSpan.FromSeconds(30), allowZero: false, error, out var timeout) ||
+            !SharedOptions.TryRead(parsed, options.Warmup, allowZero: true, error, out var warmup) ||
+            !SharedOptions.TryRead(parsed, options.DrainTimeout, TimeSpan.FromSeconds(1), allowZero: true, error, out var drain) ||
+            !SharedOptions.TryReadSize(parsed, options.MaxBody, error, out var maxBody) ||
+            ReadData(parsed, options, context) is not { } data ||
+            LoadOutputs.TryCreate(
+                context, parsed.GetValue(options.Out), parsed.GetValue(options.Reports) ?? [], parsed.GetValue(options.Baselines) ?? [],
+                parsed.GetValue(options.Tolerance), history: !parsed.GetValue(options.NoHistory)) is not { } outputs)
         {
             return ExitCodes.BadInput;
         }
 
-        var thresholds = LoadThresholds.Resolve(parsed.GetValue(options.Thresholds) ?? [], inputs.Documents, error);
-        var commandLine = LoadFlowSettings.FromCommandLine(parsed, options.LoadSettingOptions);
-        var profiles = thresholds is null ? null : LoadFlowSettings.Resolve(commandLine, inputs.Documents, error);
-        if (profiles is null)
+        var dataColumns = data.Table?.Rows.SelectMany(r => r.Keys).Distinct() ?? [];
+        if (options.Flows.Compile(parsed, context, dataColumns) is not { } flows)
         {
             return ExitCodes.BadInput;
         }
 
-        var baseUrl = parsed.GetValue(options.BaseUrl);
-        LoadFlow ToLoadFlow(FlowDocument document, int index) => new(document, profiles[index])
+        var (settings, problems) = LoadPlanner.Plan(new LoadRequest
         {
-            BaseUrl = inputs.BaseUrlFor(document, baseUrl),
-            EnvironmentVariables = inputs.VariablesFor(document),
-        };
-
-        LoadRun run;
-        try
+            Flows = flows,
+            CommandLine = commandLine,
+            Thresholds = parsed.GetValue(options.Thresholds) ?? [],
+            AbortOnFail = parsed.GetValue(options.AbortOnFail),
+            Data = data.Table,
+            DataMode = data.Mode,
+            Timeout = timeout,
+            Warmup = warmup,
+            DrainTimeout = drain,
+            Insecure = parsed.GetValue(options.Insecure),
+            SoftBudgets = parsed.GetValue(options.SoftBudgets),
+            MaxBodyBytes = maxBody,
+        });
+        if (!Problems.Print(problems, error) || settings is null)
         {
-            run = new LoadRun(new LoadRunSettings
-            {
-                Flows = [.. inputs.Documents.Select(ToLoadFlow)],
-                Overrides = overrides,
-                Thresholds = thresholds!,
-                AbortOnFail = parsed.GetValue(options.AbortOnFail),
-                Data = data,
-                DataMode = dataMode,
-                Timeout = timeout,
-                Warmup = warmup,
-                Insecure = parsed.GetValue(options.Insecure),
-                Environment = inputs.EnvironmentName,
-            });
-        }
-        catch (LoadSettingsException exception)
-        {
-            return BadInput(error, exception.Message);
+            return ExitCodes.BadInput;
         }
 
-        var reports = new List<LoadReportTarget>();
-        foreach (var text in parsed.GetValue(options.Reports) ?? [])
+        if (await LoadSession.RunAsync(settings, context, color: !parsed.GetValue(options.NoColor), parsed.GetValue(options.MetricsPort)).ConfigureAwait(false) is not { } run)
         {
-            if (LoadReportTarget.TryParse(text, out var reportError) is not { } target)
-            {
-                return BadInput(error, reportError!);
-            }
-
-            reports.Add(target);
+            return ExitCodes.BadInput;
         }
 
-        // Baselines are read before the load, so a wrong path fails in a second, not after the run.
-        var baselines = new List<LoadResult>();
-        var tolerance = BaselineComparison.DefaultTolerance;
-        try
-        {
-            baselines.AddRange((parsed.GetValue(options.Baselines) ?? []).Select(b => HistoryResults.ReadLoadResult(context.CurrentDirectory, b)));
-        }
-        catch (Exception exception) when (exception is InvalidDataException or IOException or ArgumentException)
-        {
-            return BadInput(error, exception.Message);
-        }
-
-        if (parsed.GetValue(options.Tolerance) is { } toleranceText && !ToleranceSyntax.TryParse(toleranceText, out tolerance, out var toleranceError))
-        {
-            return BadInput(error, toleranceError!);
-        }
-
-        var style = new ConsoleStyle(!parsed.GetValue(options.NoColor) && ConsoleStyle.ShouldColor(context.OutputIsTerminal, context.Environment));
-        var reporter = new LoadConsoleReporter(context.Out, style, context.OutputIsTerminal);
-        var latest = new LatestProgress();
-        MetricsEndpoint? metrics = null;
-        if (parsed.GetValue(options.MetricsPort) is { } port)
-        {
-            try
-            {
-                metrics = MetricsEndpoint.Start(port, () => latest.Snapshot(run.Metrics));
-            }
-            catch (System.Net.Sockets.SocketException exception)
-            {
-                return BadInput(error, $"--metrics-port {port}: {exception.Message}");
-            }
-
-            await context.Out.WriteLineAsync($"metrics: http://127.0.0.1:{metrics.Port}/metrics").ConfigureAwait(false);
-        }
-
-        LoadResult result;
-        await using (metrics)
-        {
-            result = await reporter.ShowProgressAsync(observer => run.RunAsync(latest.Forwarding(observer), cancellationToken)).ConfigureAwait(false);
-        }
-
-        reporter.RenderSummary(result);
-
-        string? resultPath = null;
-        if (parsed.GetValue(options.Out) is { } outPath)
-        {
-            resultPath = Path.GetFullPath(outPath, context.CurrentDirectory);
-            LoadResultJson.WriteFile(result, resultPath);
-            await context.Out.WriteLineAsync($"results: {FlowFileFinder.DisplayPath(resultPath, context.CurrentDirectory)}").ConfigureAwait(false);
-        }
-
-        foreach (var target in reports)
-        {
-            target.Write(result, context.CurrentDirectory);
-            await context.Out.WriteLineAsync($"{target.Writer.Format} report: {target.Path}").ConfigureAwait(false);
-        }
-
-        var regressed = false;
-        if (baselines.Count > 0)
-        {
-            var comparison = BaselineComparison.Compare(baselines, result, tolerance);
-            await context.Out.WriteLineAsync().ConfigureAwait(false);
-            ComparisonTextRenderer.Render(comparison, context.Out);
-            regressed = comparison.Regressed;
-        }
-
-        if (!parsed.GetValue(options.NoHistory))
-        {
-            RunHistory.RecordLoad(context.CurrentDirectory, result, resultPath, error);
-        }
-
-        return run.Interrupted ? ExitCodes.InternalError
-            : result.Passed && !regressed ? ExitCodes.Passed
-            : ExitCodes.TestFailed;
+        var regressed = outputs.Write(run.Result, context);
+        return LoadOutputs.ExitCode(run.Result, run.Interrupted, regressed);
     }
 
-    private static DataMode ParseDataMode(string? text) => text?.Trim().ToLowerInvariant() switch
+    private static (DataTable? Table, DataMode Mode)? ReadData(ParseResult parsed, LoadOptions options, PacerContext context)
     {
-        null or "" or "round-robin" => DataMode.RoundRobin,
-        "unique" => DataMode.Unique,
-        _ => throw new LoadSettingsException($"--data-mode expects round-robin or unique, got '{text}'"),
-    };
-
-    private static int BadInput(TextWriter error, string message)
-    {
-        error.WriteLine($"error: {message}");
-        return ExitCodes.BadInput;
+        try
+        {
+            var table = parsed.GetValue(options.Data) is { } path ? DataTable.Load(Path.GetFullPath(path, context.CurrentDirectory)) : null;
+            var mode = parsed.GetValue(options.DataMode)?.Trim().ToLowerInvariant() switch
+            {
+                null or "" or "round-robin" => DataMode.RoundRobin,
+                "unique" => DataMode.Unique,
+                var other => throw new LoadSettingsException($"--data-mode expects round-robin or unique, got '{other}'"),
+            };
+            return (table, mode);
+        }
+        catch (LoadSettingsException exception)
+        {
+            context.Error.WriteLine($"error: {exception.Message}");
+            return null;
+        }
     }
 }

@@ -1,12 +1,16 @@
 using System.CommandLine;
 using Pacer.Cli.Input;
+using Pacer.Core.Plan;
+using Pacer.Reports.Load;
 
 namespace Pacer.Cli.Commands;
 
 /// <summary>The options of <c>pacer load</c>, declared once so the command and its handler agree.</summary>
 internal sealed class LoadOptions
 {
-    public Argument<string[]> Paths { get; } = PathArgument.Create();
+    public FlowOptions Flows { get; } = new();
+
+    public Option<string?> Executor { get; } = new("--executor") { Description = "Name the executor (k6's names): constant-vus, ramping-vus, constant-arrival-rate, ramping-arrival-rate, shared-iterations" };
 
     public Option<string?> Vus { get; } = new("--vus") { Description = "Virtual users looping the flow (closed model, with --duration)" };
 
@@ -34,7 +38,7 @@ internal sealed class LoadOptions
 
     public Option<string[]> Reports { get; } = new("--report")
     {
-        Description = "Write a report of the run: FORMAT=PATH with FORMAT html, markdown, junit or json (repeatable)",
+        Description = $"Write a report of the run: FORMAT=PATH with FORMAT {LoadReportTarget.FormatNames} (repeatable)",
         AllowMultipleArgumentsPerToken = false,
     };
 
@@ -52,7 +56,7 @@ internal sealed class LoadOptions
 
     public Option<string[]> Thresholds { get; } = new("--threshold")
     {
-        Description = "Pass/fail rule, repeatable: p95<150ms, errors<1%, rps>1000, step[Login].p99<800ms (replaces the flows' @threshold lines)",
+        Description = "Pass/fail rule, repeatable: p95<150ms, errors<1%, checks>99%, rps>1000, step[Login].p99<800ms (replaces the flows' @threshold lines; without a rule on checks or errors, every check must pass)",
         AllowMultipleArgumentsPerToken = false,
     };
 
@@ -60,41 +64,69 @@ internal sealed class LoadOptions
 
     public Option<string?> Out { get; } = new("--out", "-o") { Description = "Write the result file (JSON, docs/results-json.md)" };
 
-    public Option<string?> BaseUrl { get; } = new("--base-url") { Description = "Base URL for relative step URLs (overrides the environment's base_url)" };
-
-    public Option<string?> Env { get; } = new("--env", "-e") { Description = "Environment from .pacer/config.yaml to use (overrides active_env)" };
-
-    public Option<string[]> Vars { get; } = new("--var")
-    {
-        Description = "Set a variable: name=value (repeatable; wins over captures, data rows, environment and flow defaults)",
-        AllowMultipleArgumentsPerToken = false,
-    };
-
-    public Option<string?> Timeout { get; } = new("--timeout") { Description = "Per-request timeout when a step has no @timeout (default 30s)" };
+    public Option<string?> Timeout { get; } = SharedOptions.Timeout();
 
     public Option<string?> Warmup { get; } = new("--warmup") { Description = "Run the flows this long at the starting load before measuring, and discard those numbers (JIT, connections, server caches)" };
 
-    public Option<bool> Insecure { get; } = new("--insecure", "-k") { Description = "Accept any TLS certificate (https goes through HttpClient)" };
+    public Option<string?> DrainTimeout { get; } = new("--drain-timeout") { Description = "After Ctrl-C or an abort, how long requests in flight may take to finish (default 1s)" };
 
-    public Option<bool> NoColor { get; } = new("--no-color") { Description = "Plain output even on a terminal (NO_COLOR is honoured too)" };
+    public Option<bool> Insecure { get; } = SharedOptions.Insecure();
 
-    /// <summary>Options that become <see cref="Load.Runtime.LoadSettings"/> entries, by setting name.</summary>
+    public Option<bool> SoftBudgets { get; } = SharedOptions.SoftBudgets();
+
+    public Option<string?> MaxBody { get; } = SharedOptions.MaxBody();
+
+    public Option<bool> NoColor { get; } = SharedOptions.NoColor();
+
+    /// <summary>Options that become load settings, by setting name (<see cref="LoadSettingGrammar.Names"/>).</summary>
     public IEnumerable<(string Name, Option<string?> Option)> LoadSettingOptions =>
     [
-        ("vus", Vus), ("duration", Duration), ("rate", Rate), ("max-vus", MaxVus), ("pre-vus", PreVus), ("stages", Stages),
+        ("executor", Executor), ("vus", Vus), ("duration", Duration), ("rate", Rate), ("max-vus", MaxVus), ("pre-vus", PreVus), ("stages", Stages),
         ("rate-stages", RateStages), ("iterations", Iterations), ("think", Think), ("graceful-stop", GracefulStop),
     ];
 
     public void AddTo(Command command)
     {
-        command.Arguments.Add(Paths);
+        Flows.AddTo(command);
         foreach (Option option in new Option[]
         {
-            Vus, Duration, Rate, MaxVus, PreVus, Stages, RateStages, Iterations, Think, GracefulStop, Data, DataMode,
-            Thresholds, AbortOnFail, Out, Reports, Baselines, Tolerance, MetricsPort, NoHistory, BaseUrl, Env, Vars, Timeout, Warmup, Insecure, NoColor,
+            Executor, Vus, Duration, Rate, MaxVus, PreVus, Stages, RateStages, Iterations, Think, GracefulStop, Data, DataMode,
+            Thresholds, AbortOnFail, Out, Reports, Baselines, Tolerance, MetricsPort, NoHistory, Timeout, Warmup, DrainTimeout,
+            Insecure, SoftBudgets, MaxBody, NoColor,
         })
         {
             command.Options.Add(option);
         }
+    }
+
+    /// <summary>The command line's load settings, each checked against its grammar; null (after printing why) when one does not parse.</summary>
+    public LoadSettings? ReadLoadSettings(ParseResult parsed, TextWriter error)
+    {
+        var settings = new LoadSettings();
+        var ok = true;
+        foreach (var (name, option) in LoadSettingOptions)
+        {
+            if (parsed.GetValue(option) is not { } value)
+            {
+                continue;
+            }
+
+            try
+            {
+                settings.SetFromCommandLine(name, value);
+            }
+            catch (DirectiveSyntaxException exception)
+            {
+                error.WriteLine($"error: --{name}: {exception.Reason}");
+                if (exception.Text.Length > 1 && exception.Column > 1)
+                {
+                    error.WriteLine(exception.Render());
+                }
+
+                ok = false;
+            }
+        }
+
+        return ok ? settings : null;
     }
 }

@@ -1,21 +1,21 @@
 using System.CommandLine;
 using System.Net.Sockets;
+using Pacer.Application;
 using Pacer.Cli.Input;
 using Pacer.Cli.Monitor;
-using Pacer.Core.Configuration;
+using Pacer.Cli.Outputs;
 using Pacer.Core.Execution;
-using Pacer.Core.Flow.Syntax;
-using Pacer.Load;
+using Pacer.Core.Flow;
+using Pacer.Core.Plan;
 using Pacer.Load.Exposition;
-using Pacer.Load.Syntax;
-using Pacer.Load.Thresholds;
 
 namespace Pacer.Cli.Commands;
 
 /// <summary>
-/// <c>pacer monitor PATHS --every 30s [--for 24h] [--alert-webhook URL] [--reminder 1h] [--threshold T]
-/// [--metrics-port N]</c>: synthetic monitoring. Exit 0 when it stops with every rule passing,
-/// 1 when something is still failing, 2 for bad input.
+/// <c>pacer monitor PATHS --every 30s [--for 24h] [--checks N] [--alert-webhook URL] [--reminder 1h]
+/// [--threshold T] [--metrics-port N] [--out FILE] [--report FORMAT=PATH]</c>: synthetic monitoring.
+/// Exit 0 when it stops with every rule passing, 1 when something is still failing, 2 for bad input,
+/// 3 when its operator stopped it (the checks made are still written).
 /// </summary>
 public static class MonitorCommand
 {
@@ -27,7 +27,7 @@ public static class MonitorCommand
     /// <summary>The command on a chosen clock (tests).</summary>
     public static Command Create(PacerContext context, TimeProvider time)
     {
-        var paths = PathArgument.Create();
+        var flowOptions = new FlowOptions();
         var every = new Option<string>("--every") { Description = "Time between checks: 200ms, 30s, 5m (default 30s)", DefaultValueFactory = _ => "30s" };
         var duration = new Option<string?>("--for") { Description = "Stop after this long: 10m, 24h (default: until Ctrl-C)" };
         var checks = new Option<int?>("--checks") { Description = "Stop after this many checks" };
@@ -37,18 +37,22 @@ public static class MonitorCommand
         var window = new Option<int>("--window") { Description = "How many recent checks thresholds judge (default 5)", DefaultValueFactory = _ => 5 };
         var metricsPort = new Option<int?>("--metrics-port") { Description = "Serve Prometheus metrics on 127.0.0.1:PORT/metrics" };
         var otlp = new Option<string?>("--otlp") { Description = "Push the same metrics as OTLP/HTTP JSON to this collector URL every 10s" };
-        var baseUrl = new Option<string?>("--base-url") { Description = "Base URL for relative step URLs" };
-        var env = new Option<string?>("--env", "-e") { Description = "Environment from .pacer/config.yaml" };
-        var timeout = new Option<string?>("--timeout") { Description = "Per-request timeout (default 30s)" };
+        var timeout = SharedOptions.Timeout();
+        var insecure = SharedOptions.Insecure();
+        var maxBody = SharedOptions.MaxBody();
+        var softBudgets = SharedOptions.SoftBudgets();
+        var drain = new Option<string?>("--drain-timeout") { Description = "After Ctrl-C, how long the check in flight may take to finish (default 1s)" };
+        var outFile = new Option<string?>("--out", "-o") { Description = "Write every check made (the latest 1000) as a JSON report when the monitor stops" };
+        var reports = new Option<string[]>("--report") { Description = "Write a report of the checks when the monitor stops: FORMAT=PATH (json, junit, markdown, html; repeatable)", AllowMultipleArgumentsPerToken = false };
 
         var command = new Command("monitor", "Run flows on a schedule and alert when they start and stop failing");
-        command.Arguments.Add(paths);
-        foreach (Option option in new Option[] { every, duration, checks, webhook, reminder, thresholds, window, metricsPort, otlp, baseUrl, env, timeout })
+        flowOptions.AddTo(command);
+        foreach (Option option in new Option[] { every, duration, checks, webhook, reminder, thresholds, window, metricsPort, otlp, timeout, insecure, maxBody, softBudgets, drain, outFile, reports })
         {
             command.Options.Add(option);
         }
 
-        command.SetAction(async (parsed, cancellationToken) =>
+        command.SetAction(async (parsed, _) =>
         {
             var error = context.Error;
             string? problem = null;
@@ -71,60 +75,46 @@ public static class MonitorCommand
                 { MetricsPort: < 0 or > 65535 } => "--metrics-port must be between 0 and 65535",
                 _ => null,
             };
-            var requestTimeout = parsed.GetValue(timeout) is { } timeoutText ? Duration(timeoutText, "--timeout", ref problem) : null;
             if (problem is not null)
             {
                 await error.WriteLineAsync($"error: {problem}").ConfigureAwait(false);
                 return ExitCodes.BadInput;
             }
 
-            var files = FlowFileFinder.Find(parsed.GetValue(paths) ?? [], context.CurrentDirectory, out var findError);
-            if (findError is not null)
-            {
-                await error.WriteLineAsync($"error: {findError}").ConfigureAwait(false);
-                return ExitCodes.BadInput;
-            }
-
-            if (FlowInputs.Read(context, files, parsed.GetValue(env), suppliedNames: []) is not { } inputs)
+            if (!SharedOptions.TryRead(parsed, timeout, FlowRunOptions.DefaultTimeout, allowZero: false, error, out var requestTimeout) ||
+                !SharedOptions.TryRead(parsed, drain, TimeSpan.FromSeconds(1), allowZero: true, error, out var drainTimeout) ||
+                !SharedOptions.TryReadSize(parsed, maxBody, error, out var maxBodyBytes) ||
+                !RunOutputs.TryParseReports([.. parsed.GetValue(reports) ?? [], .. parsed.GetValue(outFile) is { } outPath ? [$"json={outPath}"] : Array.Empty<string>()], context, out var targets) ||
+                flowOptions.Compile(parsed, context) is not { } flows)
             {
                 return ExitCodes.BadInput;
             }
 
-            var flows = new List<(FlowDocument, IReadOnlyList<Threshold>)>();
-            foreach (var flow in inputs.Documents)
+            var threshold = settings.Thresholds.Select(t => (t, (Core.Flow.Syntax.SourceSpan?)null)).ToList();
+            if (!Problems.Print(ThresholdSteps.Check(flows.Flows, threshold, flows), error))
             {
-                var own = new List<Threshold>(settings.Thresholds);
-                foreach (var line in flow.Metadata.Thresholds)
-                {
-                    try
-                    {
-                        own.Add(ThresholdParser.Parse(line.Text));
-                    }
-                    catch (LoadSyntaxException exception)
-                    {
-                        await error.WriteLineAsync($"{flow.Path}:{line.Span.Line}:{line.Span.Column}: error: {exception.Message}").ConfigureAwait(false);
-                        return ExitCodes.BadInput;
-                    }
-                }
-
-                flows.Add((flow, own));
+                return ExitCodes.BadInput;
             }
 
-            var cliBaseUrl = parsed.GetValue(baseUrl);
-            FlowRunOptions OptionsFor(FlowDocument flow) => new()
+            settings = settings with { DrainTimeout = drainTimeout };
+            var run = new FunctionalRunSettings
             {
-                BaseUrl = inputs.BaseUrlFor(flow, cliBaseUrl),
-                EnvironmentVariables = inputs.VariablesFor(flow),
-                Timeout = requestTimeout ?? FlowRunOptions.DefaultTimeout,
+                Flows = flows,
+                Timeout = requestTimeout,
+                Insecure = parsed.GetValue(insecure),
+                SoftBudgets = parsed.GetValue(softBudgets),
+                MaxBodyBytes = maxBodyBytes,
             };
-
-            var loop = new MonitorLoop(settings, flows, OptionsFor, context.Out, time);
-            return await RunAsync(context, settings, loop, time, cancellationToken).ConfigureAwait(false);
+            var monitored = flows.Flows.Select(f => (f, (IReadOnlyList<Threshold>)[.. settings.Thresholds, .. f.Thresholds.Select(t => t.Threshold)])).ToList();
+            var loop = new MonitorLoop(settings, monitored, flow => FunctionalRun.OptionsFor(run, flow), context.Out, time);
+            var exit = await RunAsync(context, settings, loop).ConfigureAwait(false);
+            RunOutputs.Write(loop.Checks(), targets, context, flows.EnvironmentName, history: false);
+            return exit;
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(PacerContext context, MonitorSettings settings, MonitorLoop loop, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(PacerContext context, MonitorSettings settings, MonitorLoop loop)
     {
         MetricsEndpoint? endpoint = null;
         if (settings.MetricsPort is { } port)
@@ -141,15 +131,15 @@ public static class MonitorCommand
             }
         }
 
-        var pusher = settings.Otlp is { } collector ? OtlpPusher.Start(collector, loop.Snapshot, OtlpInterval, context.Error, time) : null;
+        var pusher = settings.Otlp is { } collector ? OtlpPusher.Start(collector, loop.Snapshot, OtlpInterval, context.Error, TimeProvider.System) : null;
         using var webhookClient = settings.Webhook is null ? null : new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        var dispatcher = settings.Webhook is { } url ? new AlertDispatcher(new WebhookSender(webhookClient!, url, time, context.Error)) : null;
+        var dispatcher = settings.Webhook is { } url ? new AlertDispatcher(new WebhookSender(webhookClient!, url, TimeProvider.System, context.Error)) : null;
         bool passing;
         try
         {
-            await context.Out.WriteLineAsync($"monitoring every {DurationSyntax.Format(settings.Every.Ticks * 100.0)}" +
-                (settings.For is { } limit ? $" for {DurationSyntax.Format(limit.Ticks * 100.0)}" : " until Ctrl-C")).ConfigureAwait(false);
-            passing = await loop.RunAsync(dispatcher, cancellationToken).ConfigureAwait(false);
+            await context.Out.WriteLineAsync($"monitoring every {DurationSyntax.Format(settings.Every)}" +
+                (settings.For is { } limit ? $" for {DurationSyntax.Format(limit)}" : " until Ctrl-C")).ConfigureAwait(false);
+            passing = await loop.RunAsync(dispatcher, context.Control).ConfigureAwait(false);
         }
         finally
         {
@@ -169,17 +159,17 @@ public static class MonitorCommand
             }
         }
 
-        return passing ? ExitCodes.Passed : ExitCodes.TestFailed;
+        return loop.Interrupted ? ExitCodes.InternalError : passing ? ExitCodes.Passed : ExitCodes.TestFailed;
     }
 
     private static TimeSpan? Duration(string text, string option, ref string? problem)
     {
-        if (DurationSyntax.TryParse(text.Trim(), out var value, out _) && value > TimeSpan.Zero)
+        if (DurationSyntax.TryParseSetting(option, text, allowZero: false, out var value, out var error))
         {
             return value;
         }
 
-        problem ??= $"{option} expects a duration such as 200ms, 30s, 5m or 24h, got '{text}'";
+        problem ??= error;
         return null;
     }
 
@@ -203,18 +193,12 @@ public static class MonitorCommand
             {
                 parsed.Add(ThresholdParser.Parse(text));
             }
-            catch (LoadSyntaxException exception)
+            catch (DirectiveSyntaxException exception)
             {
-                problem ??= $"--threshold '{text}': {exception.Message}";
+                problem ??= $"--threshold '{text}': {exception.Reason} (column {exception.Column})";
             }
         }
 
         return parsed;
-    }
-
-    private static async Task<bool> Fail(TextWriter error, string message)
-    {
-        await error.WriteLineAsync($"error: {message}").ConfigureAwait(false);
-        return true;
     }
 }

@@ -1,18 +1,17 @@
 using System.CommandLine;
-using Pacer.Cli.History;
+using Pacer.Application;
 using Pacer.Cli.Input;
-using Pacer.Core.Configuration;
+using Pacer.Cli.Outputs;
 using Pacer.Core.Execution;
-using Pacer.Core.Flow.Syntax;
-using Pacer.Core.Templating;
 using Pacer.Reports;
 using Pacer.Reports.Console;
 
 namespace Pacer.Cli.Commands;
 
 /// <summary>
-/// <c>pacer run PATHS</c>: parse every flow (any error: print all diagnostics, run nothing, exit 2),
-/// run them, print steps and a summary, write the requested reports. Exit 0 passed, 1 failed.
+/// <c>pacer run PATHS</c>: compile every flow (any error: print all diagnostics, run nothing, exit 2),
+/// run them, print steps and a summary, write the requested reports. Exit 0 passed, 1 failed, 3
+/// interrupted (what ran is still reported).
 /// </summary>
 public static class RunCommand
 {
@@ -21,92 +20,55 @@ public static class RunCommand
         var options = new RunOptions();
         var command = new Command("run", "Run flow files as functional tests against a live API");
         options.AddTo(command);
-        command.Options.Add(RunHistory.CreateNoHistoryOption());
-        command.SetAction((parsed, cancellationToken) => ExecuteAsync(context, options, parsed, cancellationToken));
+        command.SetAction((parsed, _) => ExecuteAsync(context, options, parsed));
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(PacerContext context, RunOptions options, ParseResult parsed, CancellationToken cancellationToken)
+    private static async Task<int> ExecuteAsync(PacerContext context, RunOptions options, ParseResult parsed)
     {
         var error = context.Error;
-        var files = FlowFileFinder.Find(parsed.GetValue(options.Paths) ?? [], context.CurrentDirectory, out var findError);
-        if (findError is not null)
-        {
-            return BadInput(error, findError);
-        }
-
-        var overrides = VariableArguments.Parse(parsed.GetValue(options.Vars) ?? [], out var varError);
-        if (overrides is null)
-        {
-            return BadInput(error, varError!);
-        }
-
-        if (!DurationArgument.TryParseOption(parsed.GetValue(options.Timeout), "--timeout", FlowRunOptions.DefaultTimeout, out var timeout, out var timeoutError))
-        {
-            return BadInput(error, timeoutError!);
-        }
-
-        var reports = new List<ReportTarget>();
-        foreach (var text in parsed.GetValue(options.Reports) ?? [])
-        {
-            if (ReportTarget.TryParse(text, out var reportError) is not { } target)
-            {
-                return BadInput(error, reportError!);
-            }
-
-            reports.Add(target with { Path = Path.GetFullPath(target.Path, context.CurrentDirectory) });
-        }
-
         var jobs = parsed.GetValue(options.Jobs);
         if (jobs < 1)
         {
             return BadInput(error, $"--jobs must be at least 1, got {jobs}");
         }
 
-        if (FlowInputs.Read(context, files, parsed.GetValue(options.Env), overrides.Keys) is not { } inputs)
+        if (!SharedOptions.TryRead(parsed, options.Timeout, FlowRunOptions.DefaultTimeout, allowZero: false, error, out var timeout) ||
+            !SharedOptions.TryReadSize(parsed, options.MaxBody, error, out var maxBody) ||
+            !RunOutputs.TryParseReports(parsed.GetValue(options.Reports) ?? [], context, out var reports))
         {
             return ExitCodes.BadInput;
         }
 
-        var responseCheck = await ContractCheckOption.LoadAsync(parsed.GetValue(options.OpenApi), context, cancellationToken).ConfigureAwait(false);
+        if (options.Flows.Compile(parsed, context) is not { } flows)
+        {
+            return ExitCodes.BadInput;
+        }
+
+        var responseCheck = await ContractCheckOption.LoadAsync(parsed.GetValue(options.OpenApi), context, CancellationToken.None).ConfigureAwait(false);
         if (responseCheck is { Error: { } specError })
         {
             return BadInput(error, specError);
         }
 
-        var baseUrl = parsed.GetValue(options.BaseUrl);
-        FlowRunOptions OptionsFor(FlowDocument flow) => new()
+        var settings = new FunctionalRunSettings
         {
-            BaseUrl = inputs.BaseUrlFor(flow, baseUrl),
-            Overrides = overrides,
-            EnvironmentVariables = inputs.VariablesFor(flow),
+            Flows = flows,
+            Jobs = jobs,
             Timeout = timeout,
             FailFast = parsed.GetValue(options.FailFast),
             FollowRedirects = parsed.GetValue(options.FollowRedirects),
             Insecure = parsed.GetValue(options.Insecure),
             SoftBudgets = parsed.GetValue(options.SoftBudgets),
+            MaxBodyBytes = maxBody,
             ResponseCheck = responseCheck?.Check,
         };
-
         var style = new ConsoleStyle(!parsed.GetValue(options.NoColor) && ConsoleStyle.ShouldColor(context.OutputIsTerminal, context.Environment));
         var reporter = new ConsoleRunReporter(context.Out, style, parsed.GetValue(options.Verbose), live: jobs == 1);
-        var runner = new FlowBatchRunner(OptionsFor, BuiltInVariables.CreateDefault(), jobs);
-        var result = await runner.RunAsync(inputs.Documents, reporter, cancellationToken).ConfigureAwait(false);
+        var result = await FunctionalRun.RunAsync(settings, reporter, context.Control).ConfigureAwait(false);
         reporter.PrintSummary(result);
-
-        foreach (var report in reports)
-        {
-            report.Write(result);
-            await context.Out.WriteLineAsync($"{report.Writer.Format} report: {report.Path}").ConfigureAwait(false);
-        }
-
-        if (!parsed.GetValue<bool>("--no-history"))
-        {
-            var jsonReport = reports.FirstOrDefault(r => r.Writer.Format == "json")?.Path;
-            RunHistory.RecordRun(context.CurrentDirectory, result, inputs.EnvironmentName, jsonReport, error);
-        }
-
-        return result.Passed ? ExitCodes.Passed : ExitCodes.TestFailed;
+        RunOutputs.Write(result, reports, context, flows.EnvironmentName, history: !parsed.GetValue(options.NoHistory));
+        return RunOutputs.ExitCode(result);
     }
 
     private static int BadInput(TextWriter error, string message)

@@ -1,13 +1,12 @@
 using Pacer.Load.Exposition;
-using Pacer.Load.Metrics;
 using Pacer.Load.Runtime;
 
 namespace Pacer.Cli.Load;
 
 /// <summary>
 /// Remembers the last progress a load run reported, so the metrics endpoint can answer a scrape
-/// with the live counters plus what only progress knows (active VUs, threshold states), without
-/// a second ticker.
+/// with the run's live summary (the same counts the progress line shows: one source for each)
+/// plus what only progress knows (active VUs, threshold states), without a second ticker.
 /// </summary>
 internal sealed class LatestProgress
 {
@@ -16,11 +15,11 @@ internal sealed class LatestProgress
     /// <summary>An observer that records each progress and passes everything on to <paramref name="display"/>.</summary>
     public ILoadObserver Forwarding(ILoadObserver display) => new Forwarder(this, display);
 
-    public MetricsSnapshot Snapshot(LoadMetrics metrics)
+    public MetricsSnapshot Snapshot(LoadRun run)
     {
         var progress = _latest;
         return new MetricsSnapshot(
-            metrics.Snapshot(progress?.Elapsed ?? TimeSpan.Zero),
+            run.Live(progress?.Elapsed ?? TimeSpan.Zero),
             progress?.ActiveVus ?? 0,
             [.. (progress?.Thresholds ?? []).Select(t => new ThresholdState(t.Text, t.Passed))]);
     }

@@ -1,4 +1,5 @@
 using Pacer.Core.Execution;
+using Pacer.Core.Plan;
 using Pacer.Load.Thresholds;
 
 namespace Pacer.Cli.Monitor;

@@ -31,9 +31,9 @@ public sealed class CheckWindow(int size)
         var metrics = new LoadMetrics();
         foreach (var (_, steps) in checks)
         {
-            foreach (var step in steps.Where(s => s.Status != StepStatus.Skipped))
+            foreach (var step in steps)
             {
-                metrics.RecordRequest(step.Step.Name, step.Duration, StepFailure.KindOf(step));
+                CheckRecording.Record(metrics, step.Step.Name, step);
             }
         }
 

@@ -1,4 +1,4 @@
-using Pacer.Load.Thresholds;
+using Pacer.Core.Plan;
 
 namespace Pacer.Cli.Monitor;
 
@@ -29,4 +29,10 @@ public sealed record MonitorSettings
 
     /// <summary>An OTLP/HTTP collector to push the metrics to, or null.</summary>
     public Uri? Otlp { get; init; }
+
+    /// <summary>After Ctrl-C, how long a check in flight may take to finish before its requests are cancelled.</summary>
+    public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How many of the latest checks are kept for <c>--out</c> and <c>--report</c>.</summary>
+    public int KeptChecks { get; init; } = 1000;
 }

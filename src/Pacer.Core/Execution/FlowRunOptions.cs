@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Pacer.Core.Http;
+using Pacer.Core.Http.Engine;
 
 namespace Pacer.Core.Execution;
 
@@ -41,4 +43,23 @@ public sealed record FlowRunOptions
 
     /// <summary>Checked against every response after the step's assertions; a problem fails the step (<c>pacer run --openapi</c>).</summary>
     public IResponseCheck? ResponseCheck { get; init; }
+
+    /// <summary>The longest response body accepted (<c>--max-body</c>); a longer one fails its step.</summary>
+    public long MaxBodyBytes { get; init; } = ConnectionOptions.DefaultMaxBodyBytes;
+
+    /// <summary>
+    /// The transport of one flow run: the caller's client when given (in-process test servers), else
+    /// Pacer's engine, with HttpClient for what the engine cannot reach (https until the engine speaks TLS).
+    /// </summary>
+    public IRequestTransport CreateTransport()
+    {
+        if (HttpClient is { } client)
+        {
+            return new HttpClientTransport(client, ownsClient: false, MaxBodyBytes);
+        }
+
+        var cookies = new System.Net.CookieContainer();
+        var fallback = new HttpClientTransport(FlowHttpClientFactory.Create(FollowRedirects, Insecure, cookies), ownsClient: true, MaxBodyBytes);
+        return new EngineTransport(new EngineTransportOptions { FollowRedirects = FollowRedirects, MaxBodyBytes = MaxBodyBytes, Cookies = cookies }, fallback);
+    }
 }

@@ -18,4 +18,7 @@ public sealed record FlowRunResult(
     public int FailedCount => Steps.Count(s => s.Status == StepStatus.Failed);
 
     public int SkippedCount => Steps.Count(s => s.Status == StepStatus.Skipped);
+
+    /// <summary>True when Ctrl-C (or SIGTERM) stopped the flow before all its steps ran.</summary>
+    public bool Interrupted { get; init; }
 }

@@ -2,115 +2,75 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Pacer.Core.Flow.Syntax;
 using Pacer.Core.Http;
+using Pacer.Core.Judge;
+using Pacer.Core.Plan;
 using Pacer.Core.Templating;
 
 namespace Pacer.Core.Execution;
 
 /// <summary>
-/// Runs one flow file's steps in order with its own variables and cookies. A failed step fails
-/// the flow; later steps still run unless they need a variable a failed or skipped step should
-/// have captured, or <see cref="FlowRunOptions.FailFast"/> is set.
+/// Runs one flow's steps in order, as a functional test, with its own variables, cookies and
+/// connections. Each step is judged by <see cref="StepJudge"/>, and what later steps do after a
+/// failure is <see cref="FlowSequence"/>'s rule: the same as under <c>pacer load</c>.
 /// </summary>
 public sealed class FlowRunner(FlowRunOptions options, BuiltInVariables builtIns)
 {
-    public async Task<FlowRunResult> RunAsync(FlowDocument flow, Action<StepResult>? onStepCompleted, CancellationToken cancellationToken)
+    public Task<FlowRunResult> RunAsync(FlowDocument flow, Action<StepResult>? onStepCompleted, CancellationToken cancellationToken) =>
+        RunAsync(FlowPlan.Compile(flow), onStepCompleted, cancellationToken, cancellationToken);
+
+    /// <param name="stop">Stops starting steps (the first Ctrl-C); the rest are reported as not run.</param>
+    /// <param name="abort">Cancels the request in flight (the drain timeout, a second Ctrl-C).</param>
+    public async Task<FlowRunResult> RunAsync(FlowPlan plan, Action<StepResult>? onStepCompleted, CancellationToken stop, CancellationToken abort)
     {
+        ArgumentNullException.ThrowIfNull(plan);
         var startedAt = DateTimeOffset.UtcNow;
         var stopwatch = Stopwatch.StartNew();
-        var variables = new VariableScope(options.Overrides, options.EnvironmentVariables, ToJson(flow.Metadata.Defaults));
-        using var ownClient = options.HttpClient is null ? FlowHttpClientFactory.Create(options.FollowRedirects, options.Insecure) : null;
-        var executor = new StepExecutor(options.HttpClient ?? ownClient!, builtIns, ResolveBaseUrl(variables), options.Timeout, options.SoftBudgets);
-
-        // Names a failed or skipped step should have captured but did not, and which step that was.
-        var missing = new Dictionary<string, int>(StringComparer.Ordinal);
+        var variables = new VariableScope(options.Overrides, options.EnvironmentVariables, plan.Defaults);
+        using var transport = options.CreateTransport();
+        var executor = new StepExecutor(transport, builtIns, BaseUrls.For(options.BaseUrl, variables), options.Timeout, options.SoftBudgets, options.ResponseCheck);
+        var sequence = new FlowSequence(plan, options.Overrides.Keys.ToHashSet(StringComparer.Ordinal), options.FailFast);
         var results = new List<StepResult>();
-        StepResult? firstFailure = null;
-        for (var i = 0; i < flow.Steps.Count; i++)
+        var interrupted = false;
+        foreach (var step in plan.Steps)
         {
-            var step = flow.Steps[i];
-            var number = i + 1;
             StepResult result;
-            if (options.FailFast && firstFailure is not null)
+            if (stop.IsCancellationRequested || interrupted)
             {
-                result = StepResult.Skipped(step, number, $"--fail-fast: step {firstFailure.Number} failed");
+                interrupted = true;
+                sequence.CapturesOf(step);
+                result = StepResult.Skipped(step.Node, step.Number, "not run: the run was interrupted") with { Interrupted = true };
             }
-            else if (FirstMissingNeed(step, missing) is { } need)
+            else if (sequence.SkipReason(step) is { } reason)
             {
-                result = StepResult.Skipped(step, number, $"needs {need.Key} from step {need.Value}");
+                sequence.CapturesOf(step);
+                result = StepResult.Skipped(step.Node, step.Number, reason);
             }
             else
             {
-                result = await executor.ExecuteAsync(step, number, variables, cancellationToken).ConfigureAwait(false);
-                result = ApplyResponseCheck(result);
+                result = await executor.ExecuteAsync(step, variables, sequence, abort).ConfigureAwait(false);
+                interrupted |= result.Interrupted;
             }
 
-            if (!result.Passed)
-            {
-                firstFailure ??= result.Status == StepStatus.Failed ? result : null;
-            }
-
-            // A step that failed only an assertion (a slow response, say) still captured what it
-            // found, and the executor stored it; only names it could not capture hold later steps back.
-            var captured = result.Captures.Where(c => c.Found).Select(c => c.Capture.Name).ToHashSet(StringComparer.Ordinal);
-            foreach (var capture in step.Captures)
-            {
-                if (captured.Contains(capture.Name))
-                {
-                    missing.Remove(capture.Name);
-                }
-                else
-                {
-                    missing.TryAdd(capture.Name, number);
-                }
-            }
-
+            sequence.Completed(step, result.Passed);
             results.Add(result);
             onStepCompleted?.Invoke(result);
         }
 
-        var name = flow.Metadata.Name ?? Path.GetFileName(flow.Path);
-        return new FlowRunResult(flow.Path, name, flow.Metadata, results, startedAt, stopwatch.Elapsed);
+        return new FlowRunResult(plan.Path, plan.Name, plan.Metadata, results, startedAt, stopwatch.Elapsed) { Interrupted = interrupted };
     }
+}
 
-    private StepResult ApplyResponseCheck(StepResult result)
+/// <summary>Where relative step URLs go: the base URL given, else a <c>base_url</c> (or <c>baseUrl</c>) variable, as kest flows define it.</summary>
+public static class BaseUrls
+{
+    public static string? For(string? given, VariableScope variables)
     {
-        if (options.ResponseCheck is null || result.Request is null || result.Response is null)
+        ArgumentNullException.ThrowIfNull(variables);
+        if (!string.IsNullOrEmpty(given))
         {
-            return result;
+            return given;
         }
 
-        var problems = options.ResponseCheck.Check(result.Request, result.Response);
-        if (problems.Count == 0)
-        {
-            return result;
-        }
-
-        var reason = string.Join("; ", problems);
-        return result with { Status = StepStatus.Failed, Reason = result.Reason is null ? reason : result.Reason + "; " + reason };
-    }
-
-    private KeyValuePair<string, int>? FirstMissingNeed(StepNode step, Dictionary<string, int> missing)
-    {
-        foreach (var name in StepVariableNeeds.Of(step))
-        {
-            // A --var value would win over the capture anyway, so the step can still run.
-            if (missing.TryGetValue(name, out var from) && !options.Overrides.ContainsKey(name))
-            {
-                return new(name, from);
-            }
-        }
-
-        return null;
-    }
-
-    private string? ResolveBaseUrl(VariableScope variables)
-    {
-        if (!string.IsNullOrEmpty(options.BaseUrl))
-        {
-            return options.BaseUrl;
-        }
-
-        // kest flows often define base_url (or baseUrl) as a variable rather than in a config.
         foreach (var name in new[] { "base_url", "baseUrl" })
         {
             if (variables.TryGet(name, out var value) && value is JsonValue text && text.TryGetValue<string>(out var url))
@@ -121,7 +81,4 @@ public sealed class FlowRunner(FlowRunOptions options, BuiltInVariables builtIns
 
         return null;
     }
-
-    private static Dictionary<string, JsonNode?> ToJson(IReadOnlyDictionary<string, string> values) =>
-        values.ToDictionary(v => v.Key, v => (JsonNode?)JsonValue.Create(v.Value), StringComparer.Ordinal);
 }

@@ -5,5 +5,8 @@ public sealed record RunResult(IReadOnlyList<FlowRunResult> Flows, DateTimeOffse
 {
     public bool Passed => Flows.All(f => f.Passed);
 
+    /// <summary>True when the run was stopped by its operator: it could not be carried out in full (exit 3).</summary>
+    public bool Interrupted => Flows.Any(f => f.Interrupted);
+
     public IEnumerable<StepResult> Steps => Flows.SelectMany(f => f.Steps);
 }

@@ -1,108 +1,87 @@
-using System.Diagnostics;
-using Pacer.Core.Assertions;
-using Pacer.Core.Flow.Syntax;
 using Pacer.Core.Http;
+using Pacer.Core.Judge;
+using Pacer.Core.Plan;
 using Pacer.Core.Templating;
 
 namespace Pacer.Core.Execution;
 
 /// <summary>
-/// Runs one step: renders its request, sends it (again, per <c>@retry</c>, while it fails),
-/// evaluates captures then assertions, and stores captures in the scope. It knows nothing about
-/// files or other steps, so <c>pacer load</c> and Pacer.Testing can drive it directly.
+/// Runs one step of a functional run: renders its request, sends it (again after <c>@retry-wait</c>,
+/// up to <c>@retry</c> more times, while it fails), and has <see cref="StepJudge"/> decide each
+/// attempt with every check recorded. It knows nothing about files or other steps; what later steps
+/// do is <see cref="FlowSequence"/>'s rule.
 /// </summary>
-public sealed class StepExecutor(HttpClient client, BuiltInVariables builtIns, string? baseUrl, TimeSpan defaultTimeout, bool softBudgets = false)
+public sealed class StepExecutor(IRequestTransport transport, BuiltInVariables builtIns, string? baseUrl, TimeSpan defaultTimeout, bool softBudgets = false, IResponseCheck? responseCheck = null)
 {
-    public async Task<StepResult> ExecuteAsync(StepNode step, int number, VariableScope variables, CancellationToken cancellationToken)
+    /// <param name="abort">Cancels a request in flight (a second Ctrl-C, or the drain timeout); the step then ends as interrupted.</param>
+    public async Task<StepResult> ExecuteAsync(StepPlan step, VariableScope variables, FlowSequence sequence, CancellationToken abort)
     {
+        ArgumentNullException.ThrowIfNull(step);
+        ArgumentNullException.ThrowIfNull(sequence);
         var attempts = 0;
-        var total = Stopwatch.StartNew();
-        StepResult result;
         while (true)
         {
             attempts++;
-            result = await AttemptAsync(step, number, variables, cancellationToken).ConfigureAwait(false);
-            if (result.Status == StepStatus.Passed || attempts > step.Options.Retry || result.Request is null)
+            var result = await AttemptAsync(step, variables, sequence, abort).ConfigureAwait(false);
+            if (result.Passed || result.Interrupted || attempts > step.Retry || result.Request is null)
             {
-                break;
+                return result with { Attempts = attempts };
             }
 
-            await Task.Delay(Math.Max(0, step.Options.RetryWaitMs), cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(step.RetryWait, abort).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return result with { Attempts = attempts };
+            }
         }
-
-        return result with { Attempts = attempts, Duration = result.Response?.Duration ?? total.Elapsed };
     }
 
-    private async Task<StepResult> AttemptAsync(StepNode step, int number, VariableScope variables, CancellationToken cancellationToken)
+    private async Task<StepResult> AttemptAsync(StepPlan step, VariableScope variables, FlowSequence sequence, CancellationToken abort)
     {
-        var built = RequestBuilder.Build(step, baseUrl, variables, builtIns);
+        var built = RequestBuilder.Build(step.Node, baseUrl, variables, builtIns);
         if (built.Request is null)
         {
-            return Failed(step, number, built.Error!, null, null, [], []);
+            sequence.CapturesOf(step);
+            var verdict = StepJudge.NotBuilt(built.Error!);
+            return new StepResult(step.Node, step.Number, StepStatus.Failed, verdict.Message, null, null, [], [], TimeSpan.Zero, 1) { Failure = verdict.Failure };
         }
 
         var request = built.Request;
-        var timeout = step.Options.TimeoutMs is { } ms ? TimeSpan.FromMilliseconds(ms) : defaultTimeout;
-        ResponseSnapshot response;
-        using (var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        var outcome = await transport.SendAsync(request, step.Timeout ?? defaultTimeout, abort).ConfigureAwait(false);
+        if (outcome.Cancelled)
         {
-            timeoutSource.CancelAfter(timeout);
-            try
-            {
-                response = await HttpRequestSender.SendAsync(client, request, timeoutSource.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                return Failed(step, number, $"timed out after {timeout.TotalMilliseconds:0} ms", request, null, [], []);
-            }
-            catch (HttpRequestException exception)
-            {
-                return Failed(step, number, HttpFailureDescriber.Describe(exception, new Uri(request.Url)), request, null, [], []);
-            }
+            sequence.CapturesOf(step);
+            return StepResult.Skipped(step.Node, step.Number, "interrupted before the response arrived") with { Request = request, Interrupted = true };
         }
 
-        var captures = step.Captures.Select(c => CaptureEvaluator.Evaluate(c, response)).ToList();
-        foreach (var capture in captures.Where(c => c.Found))
+        var latency = outcome.Response?.Duration ?? TimeSpan.Zero;
+        var details = new StepJudgement();
+        var judged = Judge(step, outcome, latency, variables, sequence, details);
+        var reason = judged.Message;
+        var failure = judged.Failure;
+        if (failure is null && responseCheck is not null && outcome.Response is { } response && responseCheck.Check(request, response) is { Count: > 0 } problems)
         {
-            variables.SetCaptured(capture.Capture.Name, capture.Value);
+            (failure, reason) = (FailureKind.AssertionFailed, string.Join("; ", problems));
         }
 
-        var assertions = step.Assertions.Select(a => AssertionEvaluator.Evaluate(Effective(a), response, variables, builtIns)).ToList();
-        var reason = FailureReason(captures, assertions);
-        return reason is null
-            ? new StepResult(step, number, StepStatus.Passed, null, request, response, assertions, captures, response.Duration, 1)
-            : Failed(step, number, reason, request, response, assertions, captures);
+        return new StepResult(
+            step.Node,
+            step.Number,
+            failure is null ? StepStatus.Passed : StepStatus.Failed,
+            reason,
+            request,
+            outcome.Response,
+            details.Assertions,
+            details.Captures,
+            latency,
+            1)
+        { Failure = failure };
     }
 
-    /// <summary>With soft budgets, a <c>duration</c> assertion counts as a soft one (see <see cref="FlowRunOptions.SoftBudgets"/>).</summary>
-    private AssertionNode Effective(AssertionNode assertion) =>
-        softBudgets && assertion.Subject.Root == PathRoot.Duration && !assertion.IsSoft ? assertion with { IsSoft = true } : assertion;
-
-    private static string? FailureReason(IReadOnlyList<CaptureOutcome> captures, IReadOnlyList<AssertionOutcome> assertions)
-    {
-        var failedAssertions = assertions.Count(a => !a.Passed && !a.Assertion.IsSoft);
-        var missing = captures.Where(c => !c.Found).Select(c => c.Capture.Name).ToList();
-        var parts = new List<string>();
-        if (failedAssertions > 0)
-        {
-            parts.Add(failedAssertions == 1 ? "1 assertion failed" : $"{failedAssertions} assertions failed");
-        }
-
-        if (missing.Count > 0)
-        {
-            parts.Add("could not capture " + string.Join(", ", missing));
-        }
-
-        return parts.Count == 0 ? null : string.Join("; ", parts);
-    }
-
-    private static StepResult Failed(
-        StepNode step,
-        int number,
-        string reason,
-        RequestSummary? request,
-        ResponseSnapshot? response,
-        IReadOnlyList<AssertionOutcome> assertions,
-        IReadOnlyList<CaptureOutcome> captures) =>
-        new(step, number, StepStatus.Failed, reason, request, response, assertions, captures, response?.Duration ?? TimeSpan.Zero, 1);
+    // Synchronous, so the capture record can be handed to the judge as a span.
+    private StepVerdict Judge(StepPlan step, in ExchangeOutcome outcome, TimeSpan latency, VariableScope variables, FlowSequence sequence, StepJudgement details) =>
+        StepJudge.Judge(step, outcome, latency.Ticks * 100, variables, builtIns, softBudgets, sequence.CapturesOf(step), details);
 }

@@ -1,6 +1,7 @@
 using Pacer.Core.Assertions;
 using Pacer.Core.Flow.Syntax;
 using Pacer.Core.Http;
+using Pacer.Core.Judge;
 
 namespace Pacer.Core.Execution;
 
@@ -23,6 +24,16 @@ public sealed record StepResult(
     int Attempts)
 {
     public bool Passed => Status == StepStatus.Passed;
+
+    /// <summary>Why the step failed, as <see cref="StepJudge"/> named it (or <see cref="FailureKind.Skipped"/>); null when it passed.</summary>
+    public FailureKind? Failure { get; init; } = Status switch
+    {
+        StepStatus.Skipped => FailureKind.Skipped,
+        _ => null,
+    };
+
+    /// <summary>True when the run was interrupted (Ctrl-C) before this step could finish.</summary>
+    public bool Interrupted { get; init; }
 
     /// <summary>Hard assertions that failed: these fail the step.</summary>
     public IEnumerable<AssertionOutcome> FailedAssertions => Assertions.Where(a => !a.Passed && !a.Assertion.IsSoft);

@@ -71,4 +71,13 @@ public static class DiagnosticCodes
 
     /// <summary>A line in a <c>flow</c> block that is not a directive, or a malformed <c>@var</c>.</summary>
     public const string MalformedMetadata = "PACER021";
+
+    /// <summary>An <c>@threshold</c> line that does not parse (<c>p95 lessthan 200</c>, <c>p95&lt;-1ms</c>).</summary>
+    public const string InvalidThreshold = "PACER022";
+
+    /// <summary>An <c>@load</c> setting that does not parse, or load settings that do not fit together.</summary>
+    public const string InvalidLoadSetting = "PACER023";
+
+    /// <summary>A threshold naming a step the run does not have (<c>step[Login]</c> where the step is "Log in").</summary>
+    public const string UnknownThresholdStep = "PACER024";
 }

@@ -34,7 +34,14 @@ internal static partial class LiteralParser
                 return null;
             }
 
-            return new DurationOperand(unit == "s" ? value * 1000 : value, span);
+            // One duration grammar for flows and options (DurationSyntax): a bare number is milliseconds.
+            if (!DurationSyntax.TryParse(number.Groups["number"].Value + unit, out var duration, out var error))
+            {
+                cursor.Error(error!, start, number.Length);
+                return null;
+            }
+
+            return new DurationOperand(duration.TotalMilliseconds, span);
         }
 
         var text = number.Groups["number"].Value;
@@ -88,6 +95,7 @@ internal static partial class LiteralParser
         return new LiteralOperand(JsonValue.Create(builder.ToString()), span);
     }
 
-    [GeneratedRegex(@"\G(?<number>-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?)(?<unit>ms|s)?(?![A-Za-z0-9_.])")]
+    // A unit may follow after a space (`duration < 200 ms`), as DurationSyntax allows.
+    [GeneratedRegex(@"\G(?<number>-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?)(?:\s*(?<unit>us|µs|ms|s|m|h))?(?![A-Za-z0-9_.])")]
     public static partial Regex NumberPattern();
 }

@@ -1,12 +1,13 @@
 using System.Text.RegularExpressions;
 using Pacer.Core.Flow.Syntax;
+using Pacer.Core.Plan;
 
 namespace Pacer.Core.Flow;
 
 /// <summary>
 /// Reads ```flow blocks: <c>@flow id=… [name=… version=… env=… tags=…]</c> (or <c>@id</c>),
 /// <c>@name</c>, <c>@version</c>, <c>@tags a, b</c>, <c>@env</c>, <c>@threshold …</c> and <c>@load …</c>
-/// (kept as written with positions), and <c>@var name=value</c> / <c>@default name=value</c> for
+/// (parsed here, each problem at its own column), and <c>@var name=value</c> / <c>@default name=value</c> for
 /// the flow's defaults. Unknown directives are warnings: metadata never changes what a step sends.
 /// <c>@description</c> and <c>@author</c> are accepted and ignored (kest files carry them).
 /// </summary>
@@ -69,10 +70,10 @@ internal static partial class MetadataParser
                 metadata.Tags.AddRange(SplitTags(value));
                 break;
             case "threshold":
-                metadata.Thresholds.Add(new DirectiveLine(value, valueSpan));
+                AddThreshold(metadata, value, valueSpan, context);
                 break;
             case "load":
-                metadata.Load.Add(new DirectiveLine(value, valueSpan));
+                metadata.Load.AddDirective(value, valueSpan, (span, message) => context.Error(DiagnosticCodes.InvalidLoadSetting, message, span));
                 break;
             case "var" or "default":
                 AddDefault(metadata, keyword, value, valueSpan, context);
@@ -86,6 +87,18 @@ internal static partial class MetadataParser
                     context.Span(line, column, keyword.Length + 1),
                     Suggestions.Closest(keyword, Known) is { } near ? "@" + near : null);
                 break;
+        }
+    }
+
+    private static void AddThreshold(Builder metadata, string value, SourceSpan span, ParseContext context)
+    {
+        try
+        {
+            metadata.Thresholds.Add(new ThresholdDirective(ThresholdParser.Parse(value), span));
+        }
+        catch (DirectiveSyntaxException exception)
+        {
+            context.Error(DiagnosticCodes.InvalidThreshold, $"@threshold: {exception.Reason}", span with { Column = span.Column + exception.Column - 1, Length = 1 });
         }
     }
 
@@ -160,9 +173,9 @@ internal static partial class MetadataParser
 
         public List<string> Tags { get; } = [];
 
-        public List<DirectiveLine> Thresholds { get; } = [];
+        public List<ThresholdDirective> Thresholds { get; } = [];
 
-        public List<DirectiveLine> Load { get; } = [];
+        public LoadSettings Load { get; } = new();
 
         public Dictionary<string, string> Defaults { get; } = new(StringComparer.Ordinal);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pacer.Core.Flow.Syntax;
+using Pacer.Core.Plan;
 
 namespace Pacer.Core.Flow;
 
@@ -10,8 +11,6 @@ namespace Pacer.Core.Flow;
 internal sealed class StepDirectives
 {
     private static readonly string[] Known = ["id", "name", "retry", "retry-wait", "max-duration", "timeout", "once", "think", "type"];
-
-    private readonly Dictionary<string, string> extra = new(StringComparer.Ordinal);
 
     public string? Id { get; private set; }
 
@@ -29,10 +28,12 @@ internal sealed class StepDirectives
 
     public bool Once { get; private set; }
 
+    public ThinkTime? Think { get; private set; }
+
     /// <summary>Set by <c>@type exec</c> and the like: the rest of the block is another language, so it is not read.</summary>
     public bool UnsupportedType { get; private set; }
 
-    public StepOptions ToOptions() => new(Retry, RetryWaitMs, MaxDurationMs, TimeoutMs, Once, extra);
+    public StepOptions ToOptions() => new(Retry, RetryWaitMs, MaxDurationMs, TimeoutMs, Once, Think);
 
     /// <param name="trimmed">The line without surrounding spaces, starting with <c>@</c>.</param>
     /// <param name="column">The file column of the <c>@</c>.</param>
@@ -61,20 +62,28 @@ internal sealed class StepDirectives
                 Retry = ParseCount(value, keyword, valueSpan, context) ?? Retry;
                 break;
             case "retry-wait":
-                RetryWaitMs = (int?)DurationText.ParseMilliseconds(value, keyword, valueSpan, context) ?? RetryWaitMs;
+                RetryWaitMs = (int?)Milliseconds(value, keyword, valueSpan, context) ?? RetryWaitMs;
                 break;
             case "max-duration":
-                MaxDurationMs = DurationText.ParseMilliseconds(value, keyword, valueSpan, context) ?? MaxDurationMs;
+                MaxDurationMs = Milliseconds(value, keyword, valueSpan, context) ?? MaxDurationMs;
                 MaxDurationSpan = context.Span(line, column, trimmed.Length);
                 break;
             case "timeout":
-                TimeoutMs = DurationText.ParseMilliseconds(value, keyword, valueSpan, context) ?? TimeoutMs;
+                TimeoutMs = Milliseconds(value, keyword, valueSpan, context) ?? TimeoutMs;
                 break;
             case "once":
                 Once = true;
                 break;
             case "think":
-                extra["think"] = value;
+                if (ThinkTime.TryParse(value, out var think, out var thinkError))
+                {
+                    Think = think;
+                }
+                else
+                {
+                    context.Error(DiagnosticCodes.InvalidDirectiveValue, $"`@think` {thinkError}", valueSpan);
+                }
+
                 break;
             case "type":
                 if (!value.Equals("http", StringComparison.OrdinalIgnoreCase))
@@ -95,6 +104,18 @@ internal sealed class StepDirectives
                     Suggestions.Closest(keyword, Known) is { } near ? "@" + near : null);
                 break;
         }
+    }
+
+    /// <summary>A directive duration in the one grammar (<see cref="DurationSyntax"/>: a bare number is milliseconds).</summary>
+    private static double? Milliseconds(string value, string keyword, SourceSpan span, ParseContext context)
+    {
+        if (DurationSyntax.TryParse(value, out var duration, out var error) && duration.TotalMilliseconds <= int.MaxValue)
+        {
+            return duration.TotalMilliseconds;
+        }
+
+        context.Error(DiagnosticCodes.InvalidDirectiveValue, $"`@{keyword}` {error ?? $"is too long: {value}"}", span);
+        return null;
     }
 
     private static string? RequireText(string value, string keyword, SourceSpan span, ParseContext context)

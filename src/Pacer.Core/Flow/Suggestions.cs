@@ -1,7 +1,7 @@
 namespace Pacer.Core.Flow;
 
 /// <summary>"Did you mean" by edit distance (adjacent swaps count once, so <c>GTE</c> finds <c>GET</c>).</summary>
-internal static class Suggestions
+public static class Suggestions
 {
     public static string? Closest(string written, IEnumerable<string> candidates)
     {

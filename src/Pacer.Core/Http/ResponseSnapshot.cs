@@ -7,19 +7,36 @@ namespace Pacer.Core.Http;
 /// A received response, as assertions and captures see it. The body is parsed as JSON once,
 /// on first use; <see cref="Json"/> is null when the body is not JSON.
 /// </summary>
-public sealed class ResponseSnapshot(int status, IReadOnlyList<KeyValuePair<string, string>> headers, string bodyText, TimeSpan duration)
+public sealed class ResponseSnapshot
 {
-    private readonly Lazy<JsonNode?> json = new(() => TryParseJson(bodyText));
+    private readonly Lazy<JsonNode?> json;
 
-    public int Status { get; } = status;
+    public ResponseSnapshot(int status, IReadOnlyList<KeyValuePair<string, string>> headers, string bodyText, TimeSpan duration)
+        : this(status, headers, bodyText, duration, new Lazy<JsonNode?>(() => TryParseJson(bodyText)))
+    {
+    }
 
-    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; } = headers;
+    private ResponseSnapshot(int status, IReadOnlyList<KeyValuePair<string, string>> headers, string bodyText, TimeSpan duration, Lazy<JsonNode?> json)
+    {
+        Status = status;
+        Headers = headers;
+        BodyText = bodyText;
+        Duration = duration;
+        this.json = json;
+    }
 
-    public string BodyText { get; } = bodyText;
+    public int Status { get; }
 
-    public TimeSpan Duration { get; } = duration;
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; }
+
+    public string BodyText { get; }
+
+    public TimeSpan Duration { get; }
 
     public JsonNode? Json => json.Value;
+
+    /// <summary>The same response with another duration (the latency a driver measured), sharing the parsed body.</summary>
+    public ResponseSnapshot WithDuration(TimeSpan duration) => new(Status, Headers, BodyText, duration, json);
 
     public bool BodyIsJson => Json is not null || BodyText.Trim() == "null";
 

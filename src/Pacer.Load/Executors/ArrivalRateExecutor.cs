@@ -1,3 +1,4 @@
+using Pacer.Core.Plan;
 using System.Runtime.CompilerServices;
 using Pacer.Core.Http.Engine;
 

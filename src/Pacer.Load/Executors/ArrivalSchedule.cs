@@ -1,3 +1,4 @@
+using Pacer.Core.Plan;
 namespace Pacer.Load.Executors;
 
 /// <summary>

@@ -1,6 +1,38 @@
+using Pacer.Core.Plan;
 namespace Pacer.Load.Executors;
 
-/// <summary>Starts <c>rate</c> iterations per second for <c>duration</c> (k6's constant-arrival-rate).</summary>
+/// <summary>Starts <c>rate</c> iterations per second for <c>duration</c>, whatever the server does (k6's constant-arrival-rate).</summary>
+public sealed record ConstantArrivalRateConfig(double Rate, TimeSpan Length, int PreVus, int MaxVus) : ExecutorConfig
+{
+    public const string Name = "constant-arrival-rate";
+
+    public static ExecutorType Registration { get; } = new(Name, ["rate"], ["rate", "duration", "pre-vus", "max-vus"], Read);
+
+    public override string Type => Name;
+
+    public override int PeakVus => MaxVus;
+
+    public override TimeSpan Duration => Length;
+
+    public override bool IsOpenModel => true;
+
+    public IReadOnlyList<Stage> Stages => [new Stage(Length, Rate, Rate)];
+
+    public static ExecutorConfig Read(ExecutorSettings settings)
+    {
+        var rate = settings.Rate("rate");
+        var duration = settings.Duration("duration");
+        var (preVus, maxVus) = ArrivalRateVus.Read(settings, rate);
+        return new ConstantArrivalRateConfig(rate, duration, preVus, maxVus);
+    }
+
+    public override LoadExecutor CreateExecutor(LoadIteration iteration, ExecutorOptions options) =>
+        new ConstantArrivalRateExecutor(Rate, Length, PreVus, MaxVus, iteration, options);
+
+    public override ExecutorConfig WarmUp(TimeSpan duration) => this with { Length = duration, GracefulStop = TimeSpan.Zero };
+}
+
+/// <summary>Runs a <see cref="ConstantArrivalRateConfig"/>.</summary>
 public sealed class ConstantArrivalRateExecutor(
     double ratePerSecond,
     TimeSpan duration,

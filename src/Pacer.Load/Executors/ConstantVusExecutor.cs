@@ -1,6 +1,28 @@
 namespace Pacer.Load.Executors;
 
 /// <summary>The closed model: <c>vus</c> virtual users each loop the iteration for <c>duration</c> (k6's constant-vus).</summary>
+public sealed record ConstantVusConfig(int Vus, TimeSpan Length) : ExecutorConfig
+{
+    public const string Name = "constant-vus";
+
+    public static ExecutorType Registration { get; } = new(Name, ["vus", "duration"], ["vus", "duration"], Read);
+
+    public override string Type => Name;
+
+    public override int PeakVus => Vus;
+
+    public override TimeSpan Duration => Length;
+
+    public static ExecutorConfig Read(ExecutorSettings settings) =>
+        new ConstantVusConfig(settings.Vus("vus", minimum: 1, fallback: 1), settings.Duration("duration"));
+
+    public override LoadExecutor CreateExecutor(LoadIteration iteration, ExecutorOptions options) =>
+        new ConstantVusExecutor(Vus, Length, iteration, options);
+
+    public override ExecutorConfig WarmUp(TimeSpan duration) => this with { Length = duration, GracefulStop = TimeSpan.Zero };
+}
+
+/// <summary>Runs a <see cref="ConstantVusConfig"/>: every VU starts at once and loops until the duration is up.</summary>
 public sealed class ConstantVusExecutor : LoadExecutor
 {
     private readonly TimeSpan _duration;

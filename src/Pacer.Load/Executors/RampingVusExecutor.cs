@@ -1,4 +1,40 @@
+using Pacer.Core.Plan;
 namespace Pacer.Load.Executors;
+
+/// <summary>The closed model with a changing VU count (k6's ramping-vus): <c>stages="30s:0->50, 1m:50, 10s:50->0"</c>.</summary>
+public sealed record RampingVusConfig(IReadOnlyList<Stage> Stages) : ExecutorConfig
+{
+    public const string Name = "ramping-vus";
+
+    public static ExecutorType Registration { get; } = new(Name, ["stages"], ["stages"], Read);
+
+    public override string Type => Name;
+
+    public override int PeakVus => (int)Math.Ceiling(Stages.Max(s => Math.Max(s.From, s.To)));
+
+    public override TimeSpan Duration => Stages.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.Duration);
+
+    public static ExecutorConfig Read(ExecutorSettings settings)
+    {
+        var stages = settings.Stages("stages", rate: false);
+        if (stages.All(s => s.From == 0 && s.To == 0))
+        {
+            settings.Error("stages never ask for a VU: at least one stage needs a level above 0", "stages");
+        }
+
+        return new RampingVusConfig(stages);
+    }
+
+    public override LoadExecutor CreateExecutor(LoadIteration iteration, ExecutorOptions options) =>
+        new RampingVusExecutor(Stages, iteration, options);
+
+    /// <summary>A ramp warms up at its first non-zero VU count.</summary>
+    public override ExecutorConfig WarmUp(TimeSpan duration)
+    {
+        var first = Stages.Select(s => s.From > 0 ? s.From : s.To).FirstOrDefault(level => level > 0);
+        return new ConstantVusConfig(Math.Max(1, (int)Math.Ceiling(first)), duration) { Settings = Settings, Think = Think, GracefulStop = TimeSpan.Zero };
+    }
+}
 
 /// <summary>
 /// The closed model with a changing VU count (k6's ramping-vus): a controller recomputes the

@@ -1,3 +1,4 @@
+using Pacer.Core.Plan;
 using System.Text;
 using System.Text.Json;
 

@@ -1,3 +1,5 @@
+using Pacer.Core.Judge;
+using Pacer.Core.Plan;
 using System.Globalization;
 using System.Text;
 using Pacer.Load.Metrics;

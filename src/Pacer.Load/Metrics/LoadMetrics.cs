@@ -1,3 +1,4 @@
+using Pacer.Core.Judge;
 using System.Collections.Concurrent;
 
 namespace Pacer.Load.Metrics;

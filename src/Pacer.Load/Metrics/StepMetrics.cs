@@ -1,3 +1,4 @@
+using Pacer.Core.Judge;
 using Pacer.Load.Results;
 
 namespace Pacer.Load.Metrics;
@@ -23,6 +24,20 @@ public sealed record StepMetrics(long Requests, IReadOnlyDictionary<FailureKind,
     /// <summary>Attempts of <c>@retry</c> steps that failed and were sent again: requests, not failures.</summary>
     public long Retries { get; init; }
 
+    /// <summary>Runs of the step in iterations, each judged once (after its last attempt), skipped ones included.</summary>
+    public long Checks { get; init; }
+
+    public long ChecksPassed { get; init; }
+
+    /// <summary>Passed checks as a fraction of all checks (0 when there were none).</summary>
+    public double CheckRate => Checks == 0 ? 0 : (double)ChecksPassed / Checks;
+
+    /// <summary>Times the step did not run in an iteration (counted as checks that did not pass).</summary>
+    public long Skipped { get; init; }
+
+    /// <summary>Requests that got a response the step accepted: what latency thresholds and SLAs need at least one of.</summary>
+    public long Succeeded => Math.Max(0, Requests - FailureCount - Retries);
+
     /// <summary>The first failure of each kind, as an example.</summary>
     public IReadOnlyList<FailureSample> Samples { get; init; } = [];
 
@@ -32,7 +47,7 @@ public sealed record StepMetrics(long Requests, IReadOnlyDictionary<FailureKind,
         var latency = new LatencyHistogram();
         var failures = new Dictionary<FailureKind, long>();
         var samples = new List<FailureSample>();
-        long requests = 0, bytesIn = 0, bytesOut = 0, slaViolations = 0, warnings = 0, retries = 0;
+        long requests = 0, bytesIn = 0, bytesOut = 0, slaViolations = 0, warnings = 0, retries = 0, checks = 0, checksPassed = 0, skipped = 0;
         foreach (var part in parts)
         {
             requests += part.Requests;
@@ -41,6 +56,9 @@ public sealed record StepMetrics(long Requests, IReadOnlyDictionary<FailureKind,
             slaViolations += part.SlaViolations;
             warnings += part.Warnings;
             retries += part.Retries;
+            checks += part.Checks;
+            checksPassed += part.ChecksPassed;
+            skipped += part.Skipped;
             latency.Add(part.Latency);
             foreach (var (kind, count) in part.Failures)
             {
@@ -50,6 +68,6 @@ public sealed record StepMetrics(long Requests, IReadOnlyDictionary<FailureKind,
             samples.AddRange(part.Samples.Where(sample => !samples.Any(kept => kept.Kind == sample.Kind)));
         }
 
-        return new StepMetrics(requests, failures, latency) { BytesIn = bytesIn, BytesOut = bytesOut, SlaViolations = slaViolations, Warnings = warnings, Retries = retries, Samples = samples };
+        return new StepMetrics(requests, failures, latency) { BytesIn = bytesIn, BytesOut = bytesOut, SlaViolations = slaViolations, Warnings = warnings, Retries = retries, Checks = checks, ChecksPassed = checksPassed, Skipped = skipped, Samples = samples };
     }
 }

@@ -1,3 +1,4 @@
+using Pacer.Core.Judge;
 using Pacer.Load.Results;
 
 namespace Pacer.Load.Metrics;
@@ -13,6 +14,9 @@ public sealed class StepRecorder
     private long _slaViolations;
     private long _warnings;
     private long _retries;
+    private long _checks;
+    private long _checksPassed;
+    private long _skipped;
 
     public LatencyHistogram Latency { get; } = new();
 
@@ -49,6 +53,27 @@ public sealed class StepRecorder
     public void RecordRetry() => Interlocked.Increment(ref _retries);
 
     public long Retries => Volatile.Read(ref _retries);
+
+    /// <summary>
+    /// Counts one run of the step in one iteration, as judged after its last attempt: a check, as k6
+    /// calls it. A skipped step is a check that did not pass (as in <c>pacer run</c>, a flow with a
+    /// skipped step has not passed).
+    /// </summary>
+    public void RecordCheck(bool passed)
+    {
+        Interlocked.Increment(ref _checks);
+        if (passed)
+        {
+            Interlocked.Increment(ref _checksPassed);
+        }
+    }
+
+    /// <summary>Counts the step not run in an iteration (a value it needs was not captured, setup failed).</summary>
+    public void RecordSkipped()
+    {
+        Interlocked.Increment(ref _skipped);
+        RecordCheck(passed: false);
+    }
 
     /// <summary>True when no sample of <paramref name="kind"/> is kept yet: the caller may build one (only the first is kept, so building it is rare).</summary>
     public bool WantsSample(FailureKind kind) => Volatile.Read(ref _samples[(int)kind]) is null;
@@ -88,6 +113,9 @@ public sealed class StepRecorder
             SlaViolations = SlaViolations,
             Warnings = Warnings,
             Retries = Retries,
+            Checks = Volatile.Read(ref _checks),
+            ChecksPassed = Volatile.Read(ref _checksPassed),
+            Skipped = Volatile.Read(ref _skipped),
             Samples = samples,
         };
     }

@@ -10,7 +10,7 @@ namespace Pacer.Load.Results;
 public sealed record LoadResult
 {
     /// <summary>The schema version of the file; bumped when a field changes meaning or disappears.</summary>
-    public int Version { get; init; } = 1;
+    public int Version { get; init; } = LoadResultJson.CurrentVersion;
 
     public string Kind { get; init; } = "load";
 
@@ -40,7 +40,7 @@ public sealed record LoadResult
     /// <summary>Why the run stopped early (<c>interrupted</c>, <c>threshold p95&lt;150ms breached</c>), or null when it ran its course.</summary>
     public string? Aborted { get; init; }
 
-    /// <summary>True when every threshold held (and no run was aborted by one).</summary>
+    /// <summary>The run's one verdict: every threshold held (the implicit <c>checks==100%</c> included), setup passed, and nothing stopped it early.</summary>
     public bool Passed { get; init; }
 
     public LoadResultSummary Summary { get; init; } = new();
@@ -48,6 +48,9 @@ public sealed record LoadResult
     public IReadOnlyList<LoadStepResult> Steps { get; init; } = [];
 
     public IReadOnlyList<ThresholdOutcome> Thresholds { get; init; } = [];
+
+    /// <summary>The <c>@once</c> steps that ran before the load.</summary>
+    public IReadOnlyList<SetupStepResult> Setup { get; init; } = [];
 
     public IReadOnlyList<LoadTimePoint> TimeSeries { get; init; } = [];
 

@@ -1,3 +1,5 @@
+using Pacer.Core.Judge;
+using Pacer.Core.Plan;
 using Pacer.Load.Executors;
 using Pacer.Load.Metrics;
 using Pacer.Load.Thresholds;
@@ -34,6 +36,9 @@ public sealed class LoadResultBuilder
 
     public IReadOnlyList<ThresholdResult> Thresholds { get; init; } = [];
 
+    /// <summary>The <c>@once</c> steps that ran before the load, in order.</summary>
+    public IReadOnlyList<SetupStepResult> Setup { get; init; } = [];
+
     public IReadOnlyList<TimeSeriesPoint> TimeSeries { get; init; } = [];
 
     public LatencyHistogram? IterationDurations { get; init; }
@@ -58,7 +63,8 @@ public sealed class LoadResultBuilder
             Transport = Transport,
             Client = Client,
             Aborted = Aborted,
-            Passed = Aborted is null && thresholds.All(t => t.Passed),
+            Passed = Aborted is null && thresholds.All(t => t.Passed) && Setup.All(s => s.Passed),
+            Setup = Setup,
             Summary = new LoadResultSummary
             {
                 Requests = overall.Requests,
@@ -81,6 +87,7 @@ public sealed class LoadResultBuilder
                 SlaViolations = overall.SlaViolations,
                 Warnings = overall.Warnings,
                 Retries = overall.Retries,
+                Checks = Checks.Of(overall),
             },
             Steps = steps,
             Thresholds = thresholds,
@@ -138,9 +145,10 @@ public sealed class LoadResultBuilder
             LatencyMs = metrics is null ? new LatencyMilliseconds() : LatencyMilliseconds.From(metrics.Latency),
             BytesIn = metrics?.BytesIn ?? 0,
             BytesOut = metrics?.BytesOut ?? 0,
-            Sla = step.SlaBudgetMs is { } budget ? new SlaResult { BudgetMs = budget, Violations = metrics?.SlaViolations ?? 0 } : null,
+            Sla = step.SlaBudgetMs is { } budget ? new SlaResult { BudgetMs = budget, Violations = metrics?.SlaViolations ?? 0, Succeeded = metrics?.Succeeded ?? 0 } : null,
             Warnings = metrics?.Warnings ?? 0,
             Retries = metrics?.Retries ?? 0,
+            Checks = metrics is null ? new Checks() : Checks.Of(metrics),
             Samples = metrics?.Samples ?? [],
         };
     }

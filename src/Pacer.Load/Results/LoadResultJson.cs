@@ -10,7 +10,7 @@ namespace Pacer.Load.Results;
 /// </summary>
 public static class LoadResultJson
 {
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     public static JsonSerializerOptions Options { get; } = new()
     {

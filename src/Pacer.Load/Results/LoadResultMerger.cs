@@ -55,7 +55,8 @@ public static class LoadResultMerger
             Transport = MergeTransport(sources),
             Client = new LoadClientInfo { GcCollections = sources.Sum(s => s.Result.Client.GcCollections), GcPauseMs = sources.Sum(s => s.Result.Client.GcPauseMs) },
             Aborted = aborted.Count == 0 ? null : string.Join("; ", aborted),
-            Passed = thresholds.All(t => t.Passed) && sources.All(s => s.Result.Aborted is null || s.Result.Passed),
+            Passed = thresholds.All(t => t.Passed) && sources.All(s => s.Result.Aborted is null || s.Result.Passed) && sources.All(s => s.Result.Setup.All(step => step.Passed)),
+            Setup = [.. sources.SelectMany(s => s.Result.Setup)],
             Summary = summary,
             Steps = [.. steps.Select(s => s.Result)],
             Thresholds = thresholds,
@@ -211,9 +212,10 @@ public static class LoadResultMerger
                     LatencyMs = LatencyMilliseconds.From(histogram),
                     BytesIn = parts.Sum(p => p.Step.BytesIn),
                     BytesOut = parts.Sum(p => p.Step.BytesOut),
-                    Sla = slas.Count == 0 ? null : new SlaResult { BudgetMs = slas[0].BudgetMs, Violations = slas.Sum(s => s.Violations) },
+                    Sla = slas.Count == 0 ? null : new SlaResult { BudgetMs = slas[0].BudgetMs, Violations = slas.Sum(s => s.Violations), Succeeded = SumSucceeded(slas) },
                     Warnings = parts.Sum(p => p.Step.Warnings),
                     Retries = parts.Sum(p => p.Step.Retries),
+                    Checks = SumChecks(parts.Select(p => p.Step.Checks)),
                     Samples = [.. parts.SelectMany(p => p.Step.Samples).DistinctBy(sample => sample.Kind)],
                 },
                 histogram));
@@ -252,8 +254,19 @@ public static class LoadResultMerger
             SlaViolations = summaries.Sum(s => s.SlaViolations),
             Warnings = summaries.Sum(s => s.Warnings),
             Retries = summaries.Sum(s => s.Retries),
+            Checks = SumChecks(summaries.Select(s => s.Checks)),
         };
     }
+
+    private static Checks SumChecks(IEnumerable<Checks> all)
+    {
+        var list = all.ToList();
+        return new Checks { Total = list.Sum(c => c.Total), Passed = list.Sum(c => c.Passed), Skipped = list.Sum(c => c.Skipped) };
+    }
+
+    // A version-1 file does not say how many requests succeeded (-1): the merged SLA then counts on the others.
+    private static long SumSucceeded(List<SlaResult> slas) =>
+        slas.All(s => s.Succeeded < 0) ? -1 : slas.Where(s => s.Succeeded > 0).Sum(s => s.Succeeded);
 
     private static Dictionary<string, long> SumKinds(IEnumerable<IReadOnlyDictionary<string, long>> all)
     {

@@ -1,3 +1,4 @@
+using Pacer.Core.Judge;
 using Pacer.Load.Metrics;
 
 namespace Pacer.Load.Results;
@@ -39,6 +40,47 @@ public sealed record LoadResultSummary
 
     /// <summary>Failed attempts of <c>@retry</c> steps that were sent again, over all steps: requests, not failures.</summary>
     public long Retries { get; init; }
+
+    /// <summary>Every step of every iteration judged once: how many passed, as <c>pacer run</c> would have judged each.</summary>
+    public Checks Checks { get; init; } = new();
+}
+
+/// <summary>
+/// Checks, as k6 calls them: each run of a step in an iteration, judged after its last attempt. A
+/// skipped step is a check that did not pass. The implicit threshold <c>checks==100%</c> reads these.
+/// </summary>
+public sealed record Checks
+{
+    public long Total { get; init; }
+
+    public long Passed { get; init; }
+
+    /// <summary>Times a step did not run (a value it needs was not captured).</summary>
+    public long Skipped { get; init; }
+
+    /// <summary>Passed / total, 0–1 (0 when there were none).</summary>
+    public double Rate => Total == 0 ? 0 : (double)Passed / Total;
+
+    public static Checks Of(StepMetrics metrics)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        return new Checks { Total = metrics.Checks, Passed = metrics.ChecksPassed, Skipped = metrics.Skipped };
+    }
+}
+
+/// <summary>One <c>@once</c> step as it ran before the load: the <c>setup[]</c> entries of the result file.</summary>
+public sealed record SetupStepResult
+{
+    public string Name { get; init; } = "";
+
+    public bool Passed { get; init; }
+
+    /// <summary>The failure kind's file name (<c>5xx</c>, <c>capture-failed</c>…), null when it passed.</summary>
+    public string? Failure { get; init; }
+
+    public string? Reason { get; init; }
+
+    public double DurationMs { get; init; }
 }
 
 public sealed record IterationCounts

@@ -39,6 +39,9 @@ public sealed record LoadStepResult
     /// <summary>The step's failed <c>@retry</c> attempts that were sent again: requests, not failures.</summary>
     public long Retries { get; init; }
 
+    /// <summary>The step's runs in iterations, each judged once: how many passed, how many were skipped.</summary>
+    public Checks Checks { get; init; } = new();
+
     /// <summary>One example per failure kind (the first seen), for reports.</summary>
     public IReadOnlyList<FailureSample> Samples { get; init; } = [];
 }
@@ -49,8 +52,11 @@ public sealed record SlaResult
 
     public long Violations { get; init; }
 
-    /// <summary>True when no request missed the budget.</summary>
-    public bool Met => Violations == 0;
+    /// <summary>Requests that got a response the step accepted; an SLA with none is not met (nothing was measured).</summary>
+    public long Succeeded { get; init; } = -1;
+
+    /// <summary>True when at least one request succeeded and none missed the budget.</summary>
+    public bool Met => Violations == 0 && Succeeded != 0;
 }
 
 /// <summary>A failed request kept as an example: what kind, what came back, and why it counted as a failure.</summary>

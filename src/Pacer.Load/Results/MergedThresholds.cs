@@ -1,3 +1,5 @@
+using Pacer.Core.Judge;
+using Pacer.Core.Plan;
 using Pacer.Load.Metrics;
 using Pacer.Load.Thresholds;
 
@@ -10,22 +12,20 @@ namespace Pacer.Load.Results;
 /// </summary>
 internal static class MergedThresholds
 {
-    private static readonly Dictionary<string, FailureKind> KindsByName = new(StringComparer.Ordinal)
-    {
-        ["4xx"] = FailureKind.ClientError4xx,
-        ["5xx"] = FailureKind.ServerError5xx,
-        ["timeout"] = FailureKind.Timeout,
-        ["connection-refused"] = FailureKind.ConnectionRefused,
-        ["connection-reset"] = FailureKind.ConnectionReset,
-        ["assertion-failed"] = FailureKind.AssertionFailed,
-    };
-
     public static List<ThresholdOutcome> Evaluate(IEnumerable<ThresholdOutcome> outcomes, LoadResultSummary summary, LatencyHistogram overall, IReadOnlyDictionary<string, (LoadStepResult Step, LatencyHistogram Histogram)> steps, double duration)
     {
         var load = new LoadSummary(
             TimeSpan.FromSeconds(duration),
-            Metrics(summary.Requests, summary.Failures, summary.FailuresByKind, overall),
-            steps.ToDictionary(s => s.Key, s => Metrics(s.Value.Step.Requests, s.Value.Step.Failures, s.Value.Step.FailuresByKind, s.Value.Histogram), StringComparer.Ordinal),
+            Metrics(summary.Requests, summary.Failures, summary.FailuresByKind, overall) with { Retries = summary.Retries, Checks = summary.Checks.Total, ChecksPassed = summary.Checks.Passed },
+            steps.ToDictionary(
+                s => s.Key,
+                s => Metrics(s.Value.Step.Requests, s.Value.Step.Failures, s.Value.Step.FailuresByKind, s.Value.Histogram) with
+                {
+                    Retries = s.Value.Step.Retries,
+                    Checks = s.Value.Step.Checks.Total,
+                    ChecksPassed = s.Value.Step.Checks.Passed,
+                },
+                StringComparer.Ordinal),
             summary.Iterations.Dropped);
         return [.. outcomes
             .GroupBy(t => t.Text, StringComparer.Ordinal)
@@ -40,7 +40,7 @@ internal static class MergedThresholds
         {
             threshold = ThresholdParser.Parse(first.Text);
         }
-        catch (LoadSyntaxException)
+        catch (DirectiveSyntaxException)
         {
             return first with { Passed = outcomes.All(o => o.Passed), Actual = null, ActualText = "not re-evaluated" };
         }
@@ -58,7 +58,7 @@ internal static class MergedThresholds
         foreach (var (name, count) in byKind)
         {
             // Only the total matters to thresholds; a kind this build does not know still counts.
-            var kind = KindsByName.GetValueOrDefault(name, FailureKind.AssertionFailed);
+            var kind = FailureKindNames.Parse(name) ?? FailureKind.AssertionFailed;
             kinds[kind] = kinds.GetValueOrDefault(kind) + count;
         }
 

@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Pacer.Core.Http;
 using Pacer.Core.Http.Engine;
-using Pacer.Load.Metrics;
 
 namespace Pacer.Load.Runtime;
 
@@ -18,7 +17,7 @@ internal sealed class EngineSender(EngineSettings settings) : IDisposable
     private int _lastPort;
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<SendOutcome> SendAsync(EngineRequest request, LoadStep step, CancellationToken cancellationToken)
+    public async ValueTask<ExchangeOutcome> SendAsync(EngineRequest request, LoadStep step, RequestVariables variables, CancellationToken cancellationToken)
     {
         var connection = ConnectionFor(request.Host, request.Port);
         HttpExchangeResult result;
@@ -27,7 +26,7 @@ internal sealed class EngineSender(EngineSettings settings) : IDisposable
             // A step's own @timeout: the connection's timer has the run's, so add one for this request.
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(stepTimeout);
-            result = await connection.SendAsync(request.Prepared, default, timeout.Token).ConfigureAwait(false);
+            result = await connection.SendAsync(request.Prepared, variables, timeout.Token).ConfigureAwait(false);
             if (result.Failure == HttpFailureKind.Canceled && !cancellationToken.IsCancellationRequested)
             {
                 result = result with { Failure = HttpFailureKind.Timeout };
@@ -35,60 +34,44 @@ internal sealed class EngineSender(EngineSettings settings) : IDisposable
         }
         else
         {
-            result = await connection.SendAsync(request.Prepared, default, cancellationToken).ConfigureAwait(false);
+            result = await connection.SendAsync(request.Prepared, variables, cancellationToken).ConfigureAwait(false);
         }
 
         return Outcome(result, connection, request, step);
     }
 
     /// <summary>What <paramref name="result"/> means for the step: a transport failure, or the status with the response parts the step reads.</summary>
-    public SendOutcome Outcome(in HttpExchangeResult result, Http11Connection connection, EngineRequest request, LoadStep step)
+    public ExchangeOutcome Outcome(in HttpExchangeResult result, Http11Connection connection, EngineRequest request, LoadStep step)
     {
         if (result.Failure == HttpFailureKind.Canceled)
         {
-            return new SendOutcome(0, null, "cancelled", result.BytesReceived, result.BytesSent, null, Cancelled: true);
+            return new ExchangeOutcome(0, null, "cancelled", result.BytesReceived, result.BytesSent, null, Cancelled: true);
         }
 
         if (result.Failure != HttpFailureKind.None)
         {
-            var message = connection.Response.ErrorMessage ?? Describe(result.Failure, request, step);
-            return new SendOutcome(result.StatusCode, Classify(result.Failure), message, result.BytesReceived, result.BytesSent, null);
+            var message = EngineOutcomes.Describe(result.Failure, request.Host, request.Port, step.Timeout ?? settings.Timeout, connection.Response.ErrorMessage);
+            return new ExchangeOutcome(result.StatusCode, EngineOutcomes.Classify(result.Failure), message, result.BytesReceived, result.BytesSent, null);
         }
 
-        var response = step.NeedsResponse ? Snapshot(connection.Response, step) : null;
+        var response = step.Plan.NeedsResponse ? Snapshot(connection.Response, step) : null;
         var cookies = connection.Response.SetCookies;
-        return new SendOutcome(result.StatusCode, null, null, result.BytesReceived, result.BytesSent, response, SetCookies: cookies.Count > 0 ? [.. cookies] : null);
+        return new ExchangeOutcome(result.StatusCode, null, null, result.BytesReceived, result.BytesSent, response, SetCookies: cookies.Count > 0 ? [.. cookies] : null);
     }
-
-    public static FailureKind Classify(HttpFailureKind failure) => failure switch
-    {
-        HttpFailureKind.Refused => FailureKind.ConnectionRefused,
-        HttpFailureKind.Timeout => FailureKind.Timeout,
-        HttpFailureKind.Reset or HttpFailureKind.Closed => FailureKind.ConnectionReset,
-        _ => FailureKind.ProtocolError,
-    };
-
-    private string Describe(HttpFailureKind failure, EngineRequest request, LoadStep step) => failure switch
-    {
-        HttpFailureKind.Refused => $"connection refused by {request.Host}:{request.Port}",
-        HttpFailureKind.Timeout => $"timed out after {(step.Timeout ?? settings.Timeout).TotalMilliseconds:0} ms",
-        HttpFailureKind.Reset => $"connection reset by {request.Host}:{request.Port}",
-        HttpFailureKind.Closed => $"{request.Host}:{request.Port} closed the connection before the response was complete",
-        _ => $"invalid HTTP response from {request.Host}:{request.Port}",
-    };
 
     private static ResponseSnapshot Snapshot(HttpResponseView response, LoadStep step)
     {
-        var headers = new List<KeyValuePair<string, string>>(step.HeaderNames.Count);
-        foreach (var name in step.HeaderNames)
+        var names = step.Plan.HeaderNames;
+        var headers = new List<KeyValuePair<string, string>>(names.Count);
+        for (var i = 0; i < names.Count; i++)
         {
-            if (response.GetHeader(name) is { } value)
+            if (response.GetHeader(names[i]) is { } value)
             {
-                headers.Add(new(name, value));
+                headers.Add(new(names[i], value));
             }
         }
 
-        var body = step.NeedsBody ? Encoding.UTF8.GetString(response.Body.Span) : "";
+        var body = step.Plan.NeedsBody ? Encoding.UTF8.GetString(response.Body.Span) : "";
         return new ResponseSnapshot(response.StatusCode, headers, body, TimeSpan.Zero);
     }
 
@@ -121,8 +104,8 @@ internal sealed class EngineSender(EngineSettings settings) : IDisposable
     }
 }
 
-/// <summary>How a flow's engine connections are set up: the run's timeout, and the headers and body its steps read.</summary>
-internal sealed class EngineSettings(TimeSpan timeout, IReadOnlyList<string> capturedHeaders, bool captureBody)
+/// <summary>How a flow's engine connections are set up: the run's timeout and body limit, and the headers and body its steps read.</summary>
+internal sealed class EngineSettings(TimeSpan timeout, IReadOnlyList<string> capturedHeaders, bool captureBody, long maxBodyBytes)
 {
     public TimeSpan Timeout { get; } = timeout;
 
@@ -134,5 +117,7 @@ internal sealed class EngineSettings(TimeSpan timeout, IReadOnlyList<string> cap
         ConnectTimeout = Timeout < TimeSpan.FromSeconds(10) ? Timeout : TimeSpan.FromSeconds(10),
         CapturedHeaders = capturedHeaders,
         CaptureBody = captureBody,
+        MaxCapturedBodyBytes = (int)Math.Min(int.MaxValue, maxBodyBytes),
+        MaxBodyBytes = maxBodyBytes,
     };
 }

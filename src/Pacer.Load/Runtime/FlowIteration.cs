@@ -2,24 +2,26 @@ using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Pacer.Core.Execution;
 using Pacer.Core.Http;
+using Pacer.Core.Http.Engine;
+using Pacer.Core.Judge;
 using Pacer.Core.Templating;
-using Pacer.Load.Executors;
 using Pacer.Load.Metrics;
 using Pacer.Load.Results;
 
 namespace Pacer.Load.Runtime;
 
 /// <summary>
-/// One flow as a load iteration: a VU runs the steps in order, rendering each request with the
-/// same templating as <c>pacer run</c>, sending it through the engine (plain http) or HttpClient,
-/// judging it (<see cref="StepVerdict"/>) and recording latency, failures, bytes and SLA misses.
-/// A failed step ends the iteration, since later steps usually need what it should have captured.
-/// Latency: under the open model the first request counts from the iteration's scheduled start
-/// (no coordinated omission); every other request from its own send. Think time is not latency.
+/// One flow as a load iteration: a VU runs the steps in order, rendering each request with the same
+/// templating as <c>pacer run</c>, sending it through the engine (or HttpClient where the engine cannot
+/// go), having <see cref="StepJudge"/> decide it, and recording latency, the check, failures, bytes and
+/// SLA misses. After a failed step the iteration goes on as <c>pacer run</c> does
+/// (<see cref="FlowSequence"/>): a step whose inputs were not captured is skipped and counted so.
+/// Latency: under the open model the first request counts from the iteration's scheduled start (no
+/// coordinated omission); every other request from its own send. Think time is not latency.
 /// </summary>
 internal sealed class FlowIteration
 {
-    private readonly IReadOnlyList<LoadStep> _steps;
+    private readonly LoadStep[] _steps;
     private readonly LoadRunShared _shared;
     private readonly string? _baseUrl;
     private readonly bool _openModel;
@@ -27,7 +29,7 @@ internal sealed class FlowIteration
 
     public FlowIteration(IReadOnlyList<LoadStep> steps, LoadRunShared shared, string? baseUrl, bool openModel, VirtualUsers vus)
     {
-        _steps = steps;
+        _steps = [.. steps];
         _shared = shared;
         _baseUrl = baseUrl;
         _openModel = openModel;
@@ -36,12 +38,14 @@ internal sealed class FlowIteration
 
     // Pooled state machines: a VU runs one iteration after another, so the box is reused, not allocated.
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    public async ValueTask RunAsync(IterationContext context, CancellationToken stop)
+    public async ValueTask RunAsync(Executors.IterationContext context, CancellationToken stop)
     {
         var vu = _vus.For(context.VuId);
         var time = _shared.Time;
+        var sequence = vu.Sequence;
+        sequence.Reset();
         VariableScope? scope = null;
-        for (var i = 0; i < _steps.Count; i++)
+        for (var i = 0; i < _steps.Length; i++)
         {
             var step = _steps[i];
             if (i > 0)
@@ -49,23 +53,35 @@ internal sealed class FlowIteration
                 stop.ThrowIfCancellationRequested();
             }
 
+            if (sequence.SkipReason(step.Plan) is { } skipped)
+            {
+                Skip(step, sequence, skipped);
+                continue;
+            }
+
             var request = step.LiteralRequest;
-            if (request is null || step.NeedsResponse)
+            if (request is null || step.Plan.NeedsResponse)
             {
                 scope ??= vu.NewScope();
             }
 
             if (request is null)
             {
-                var built = RequestBuilder.Build(step.Node, _baseUrl, scope!, _shared.BuiltIns);
-                request = built.Request ?? throw new StepRenderException($"step '{step.Name}': {built.Error}");
+                var built = RequestBuilder.Build(step.Plan.Node, _baseUrl, scope!, _shared.BuiltIns);
+                if (built.Request is null)
+                {
+                    NotBuilt(step, sequence, built.Error!);
+                    continue;
+                }
+
+                request = built.Request;
             }
 
             for (var attempt = 0; ; attempt++)
             {
                 var start = _openModel && i == 0 && attempt == 0 ? context.ScheduledStart : time.GetTimestamp();
-                SendOutcome outcome;
-                if (step.LiteralEngineRequest is { } literal && step.Timeout is null && !vu.UsesClient)
+                ExchangeOutcome outcome;
+                if (step.LiteralEngineRequest is { } literal && step.Timeout is null && !vu.HasCookies)
                 {
                     // The common load step, awaited straight on the connection: no sender state machine in between.
                     _shared.Transport.Engine();
@@ -87,32 +103,28 @@ internal sealed class FlowIteration
                 if (outcome.SetCookies is { } cookies)
                 {
                     vu.AdoptCookies(new Uri(request.Url), cookies);
-                    _shared.Transport.Client("the server sets cookies, which only HttpClient keeps: each VU moves to HttpClient after its first cookie");
                 }
 
                 var latency = time.GetElapsedTime(start, end).Ticks * 100;
-                var (failure, message) = StepVerdict.Judge(outcome, step, scope ?? EmptyScope, _shared.BuiltIns);
-                if (failure is not null && attempt < step.Node.Options.Retry)
+                var verdict = Judge(step, outcome, latency, scope ?? EmptyScope, sequence);
+                if (!verdict.Passed && attempt < step.Plan.Retry)
                 {
                     // @retry, as in pacer run: a failed attempt is sent again after the wait. It counts
-                    // as a request and a retry; only the last attempt's failure counts as a failure.
+                    // as a request and a retry; only the last attempt's verdict is the step's.
                     Record(step, latency, end, null, null, outcome);
                     step.Recorder.RecordRetry();
-                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(0, step.Node.Options.RetryWaitMs)), time, stop).ConfigureAwait(false);
+                    await Task.Delay(step.Plan.RetryWait, time, stop).ConfigureAwait(false);
                     continue;
                 }
 
-                if (failure is null && step.SoftAssertions.Length > 0 && outcome.Response is { } response &&
-                    StepVerdict.CountWarnings(response, step, scope ?? EmptyScope, _shared.BuiltIns) is var warnings and > 0)
+                if (verdict.Warnings > 0)
                 {
-                    step.Recorder.RecordWarnings(warnings);
+                    step.Recorder.RecordWarnings(verdict.Warnings);
                 }
 
-                Record(step, latency, end, failure, message, outcome);
-                if (failure is not null)
-                {
-                    return;
-                }
+                Record(step, latency, end, verdict.Failure, verdict.Message, outcome);
+                step.Recorder.RecordCheck(verdict.Passed);
+                sequence.Completed(step.Plan, verdict.Passed);
                 break;
             }
 
@@ -125,32 +137,54 @@ internal sealed class FlowIteration
 
     private static readonly VariableScope EmptyScope = new();
 
-    private ValueTask<SendOutcome> SendAsync(VirtualUser vu, LoadStep step, RequestSummary request)
+    // Synchronous, so the VU's capture record can be handed to the judge as a span.
+    private StepVerdict Judge(LoadStep step, in ExchangeOutcome outcome, long latency, VariableScope scope, FlowSequence sequence) =>
+        StepJudge.Judge(step.Plan, outcome, latency, scope, _shared.BuiltIns, _shared.SoftBudgets, sequence.CapturesOf(step.Plan));
+
+    private ValueTask<ExchangeOutcome> SendAsync(VirtualUser vu, LoadStep step, RequestSummary request)
     {
-        var engineRequest = vu.UsesClient ? null : step.LiteralEngineRequest ?? (step.LiteralRequest is null ? EngineRequest.TryCreate(request) : null);
+        var engineRequest = step.LiteralEngineRequest ?? (step.LiteralRequest is null ? EngineRequest.TryCreate(request) : null);
         if (engineRequest is not null)
         {
             _shared.Transport.Engine();
-            return vu.Engine.SendAsync(engineRequest, step, _shared.RequestsToken);
+            var cookies = vu.HasCookies ? vu.CookieLine(new Uri(request.Url)) : default;
+            return vu.Engine.SendAsync(engineRequest, step, cookies, _shared.RequestsToken);
         }
 
         _shared.Transport.Client(TransportChoice.WhyNotEngine(request.Url) ?? "the engine cannot send this request");
         return vu.Client.SendAsync(request, step, _shared.RequestsToken);
     }
 
-    private void Record(LoadStep step, long latency, long end, FailureKind? failure, string? message, in SendOutcome outcome)
+    private static void Skip(LoadStep step, FlowSequence sequence, string reason)
+    {
+        sequence.CapturesOf(step.Plan);
+        sequence.Completed(step.Plan, passed: false);
+        step.Recorder.RecordSkipped();
+        if (step.Recorder.WantsSample(FailureKind.Skipped))
+        {
+            step.Recorder.OfferSample(FailureKind.Skipped, new FailureSample { Kind = FailureKindNames.Of(FailureKind.Skipped), Message = reason });
+        }
+    }
+
+    private static void NotBuilt(LoadStep step, FlowSequence sequence, string reason)
+    {
+        sequence.CapturesOf(step.Plan);
+        sequence.Completed(step.Plan, passed: false);
+        step.Recorder.RecordCheck(passed: false);
+        if (step.Recorder.WantsSample(FailureKind.RequestNotBuilt))
+        {
+            step.Recorder.OfferSample(FailureKind.RequestNotBuilt, new FailureSample { Kind = FailureKindNames.Of(FailureKind.RequestNotBuilt), Message = reason });
+        }
+    }
+
+    private void Record(LoadStep step, long latency, long end, FailureKind? failure, string? message, in ExchangeOutcome outcome)
     {
         step.Recorder.RecordNanoseconds(latency, failure);
         step.Recorder.RecordBytes(outcome.BytesIn, outcome.BytesOut);
         _shared.Series.RecordNanoseconds(latency, failure is not null, end);
-        if (step.SlaBudgetNanoseconds is { } budget && latency >= budget)
+        if (step.SlaBudgetNanoseconds is not null && step.Plan.Budget!.IsMetBy(latency) is false)
         {
             step.Recorder.RecordSlaViolation();
-        }
-
-        if (step.SoftBudgetNanoseconds is { } softBudget && latency >= softBudget)
-        {
-            step.Recorder.RecordWarnings(1);
         }
 
         if (failure is { } kind && step.Recorder.WantsSample(kind))
@@ -167,9 +201,6 @@ internal sealed class FlowIteration
     }
 }
 
-/// <summary>A step whose request could not be rendered (an undefined variable, no base URL): the iteration fails, the run goes on.</summary>
-public sealed class StepRenderException(string message) : Exception(message);
-
 /// <summary>What every iteration of a run shares: the clock, the recorders, the request cancellation and the transport record.</summary>
 internal sealed record LoadRunShared(
     TimeProvider Time,
@@ -177,6 +208,7 @@ internal sealed record LoadRunShared(
     TimeSeries Series,
     BuiltInVariables BuiltIns,
     TransportUsage Transport,
+    bool SoftBudgets,
     CancellationToken RequestsToken);
 
 /// <summary>Helpers to build the variable layers of a VU.</summary>

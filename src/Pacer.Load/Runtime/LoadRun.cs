@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
-using Pacer.Core.Templating;
 using Pacer.Load.Executors;
 using Pacer.Load.Metrics;
 using Pacer.Load.Results;
@@ -11,14 +9,16 @@ namespace Pacer.Load.Runtime;
 /// <summary>
 /// One <c>pacer load</c> run: runs every flow's <c>@once</c> steps, then drives each flow with its
 /// own executor side by side, records into <see cref="Metrics"/> and a per-second time series, and
-/// ticks once a second (flush the series, check thresholds live, report progress). Cancelling the
-/// token (Ctrl-C) or a breached threshold with <c>AbortOnFail</c> stops new iterations; requests in
-/// flight get <see cref="LoadRunSettings.DrainTimeout"/> to finish. A result is always returned.
+/// ticks once a second (flush the series, check thresholds live, report progress). A stop (the first
+/// Ctrl-C, or a breached threshold with <c>AbortOnFail</c>) ends new iterations and gives requests in
+/// flight <see cref="LoadRunSettings.DrainTimeout"/>; an abort (the second Ctrl-C) cancels them at
+/// once. A result is always returned, with what was measured.
 /// </summary>
 public sealed class LoadRun
 {
     private readonly LoadRunSettings _settings;
     private readonly ConcurrentQueue<string> _messages = new();
+    private volatile IReadOnlyList<LoadExecutor> _executors = [];
     private string? _abortReason;
 
     public LoadRun(LoadRunSettings settings)
@@ -29,12 +29,12 @@ public sealed class LoadRun
             throw new LoadSettingsException("no flow to run");
         }
 
-        foreach (var flow in settings.Flows.Where(f => f.Document.Steps.All(s => s.Options.Once)))
+        foreach (var flow in settings.Flows.Where(f => f.Plan.Steps.All(s => s.Once)))
         {
             throw new LoadSettingsException($"{flow.DisplayPath}: no step to put under load (every step is @once or there are none)");
         }
 
-        var peak = settings.Flows.Sum(f => f.Profile.PeakVus);
+        var peak = settings.Flows.Sum(f => (long)f.Profile.PeakVus);
         if (settings.Data is { } data && settings.DataMode == DataMode.Unique && peak > data.Rows.Count)
         {
             throw new LoadSettingsException($"--data-mode unique: the run may use {peak} VUs but {data.Source} has only {data.Rows.Count} rows");
@@ -43,56 +43,65 @@ public sealed class LoadRun
         _settings = settings;
     }
 
-    /// <summary>The live metrics, readable while the run goes (for a metrics endpoint).</summary>
+    /// <summary>The live metrics, readable while the run goes.</summary>
     public LoadMetrics Metrics { get; } = new();
 
-    /// <summary>True when the caller's token stopped the run (Ctrl-C).</summary>
+    /// <summary>True when the caller stopped the run (Ctrl-C, SIGTERM).</summary>
     public bool Interrupted { get; private set; }
 
-    public async Task<LoadResult> RunAsync(ILoadObserver observer, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The run so far, as thresholds and the metrics endpoint read it: every count from one source
+    /// (dropped iterations are the executors', as the progress line shows them).
+    /// </summary>
+    public LoadSummary Live(TimeSpan elapsed) =>
+        Metrics.Snapshot(elapsed) with { DroppedIterations = _executors.Sum(e => e.DroppedIterations) };
+
+    public Task<LoadResult> RunAsync(ILoadObserver observer, CancellationToken cancellationToken = default) =>
+        RunAsync(observer, cancellationToken, CancellationToken.None);
+
+    /// <param name="stop">Stops starting iterations; requests in flight get the drain timeout (the first Ctrl-C).</param>
+    /// <param name="abort">Cancels requests in flight now (the second Ctrl-C).</param>
+    public async Task<LoadResult> RunAsync(ILoadObserver observer, CancellationToken stop, CancellationToken abort)
     {
         ArgumentNullException.ThrowIfNull(observer);
-        var time = _settings.Time;
-        var startedAt = time.GetUtcNow();
+        var startedAt = _settings.Time.GetUtcNow();
+        var compiler = new LoadRunCompiler(_settings);
 
         // Setup first: every flow's @once steps, before any load (and before the clock of the load starts).
-        var setups = new List<IReadOnlyDictionary<string, JsonNode?>>();
+        var setups = new List<SetupOutcome>();
         foreach (var flow in _settings.Flows)
         {
-            IReadOnlyDictionary<string, JsonNode?> captures;
-            string? error;
+            SetupOutcome setup;
             try
             {
-                (captures, error) = await OnceSteps.RunAsync(
-                    flow, _settings.Overrides, flow.EnvironmentVariables, OnceSteps.Defaults(flow.Document), _settings, _settings.BuiltIns, observer.OnMessage, cancellationToken).ConfigureAwait(false);
+                setup = await OnceSteps.RunAsync(flow, _settings, observer.OnMessage, stop).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
-                (captures, error) = (new Dictionary<string, JsonNode?>(), null);
+                setup = new SetupOutcome(new Dictionary<string, System.Text.Json.Nodes.JsonNode?>(), new Core.Judge.FlowSequence(flow.Plan), [], null);
             }
 
-            if (error is not null || cancellationToken.IsCancellationRequested)
+            setups.Add(setup);
+            if (setup.Error is not null || stop.IsCancellationRequested)
             {
-                Interrupted = cancellationToken.IsCancellationRequested;
-                var reason = error is null ? "interrupted" : "setup failed: " + error;
+                Interrupted = stop.IsCancellationRequested;
+                var reason = setup.Error is null ? "interrupted" : "setup failed: " + setup.Error;
                 observer.OnMessage(reason);
-                return EmptyResult(startedAt, reason);
+                return compiler.EmptyResult(Metrics, startedAt, reason, setups);
             }
-
-            setups.Add(captures);
         }
 
         // One set of VUs per flow for the whole run: the warm-up's connections carry into the load.
         var users = new List<VirtualUsers>();
         try
         {
-            if (_settings.Warmup is { } warmup && warmup > TimeSpan.Zero && !cancellationToken.IsCancellationRequested)
+            if (_settings.Warmup is { } warmup && warmup > TimeSpan.Zero && !stop.IsCancellationRequested)
             {
                 observer.OnMessage($"warming up for {warmup.TotalSeconds:0.###}s at the starting load (not measured)");
-                await WarmUpAsync(warmup, setups, users, cancellationToken).ConfigureAwait(false);
+                await WarmUpAsync(compiler, warmup, setups, users, stop).ConfigureAwait(false);
             }
 
-            return await MeasureAsync(observer, startedAt, setups, users, cancellationToken).ConfigureAwait(false);
+            return await MeasureAsync(compiler, observer, startedAt, setups, users, stop, abort).ConfigureAwait(false);
         }
         finally
         {
@@ -104,17 +113,18 @@ public sealed class LoadRun
     }
 
     private async Task<LoadResult> MeasureAsync(
-        ILoadObserver observer, DateTimeOffset startedAt, List<IReadOnlyDictionary<string, JsonNode?>> setups, List<VirtualUsers> users, CancellationToken cancellationToken)
+        LoadRunCompiler compiler, ILoadObserver observer, DateTimeOffset startedAt, List<SetupOutcome> setups, List<VirtualUsers> users,
+        CancellationToken stopToken, CancellationToken abortToken)
     {
         var time = _settings.Time;
-
         using var requests = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(stopToken);
         var series = new TimeSeries(time);
         var transport = new TransportUsage();
         transport.FellBackToClient += reason => _messages.Enqueue("transport: HttpClient (" + reason + ")");
-        var shared = new LoadRunShared(time, Metrics, series, _settings.BuiltIns, transport, requests.Token);
-        var (executors, descriptions) = Compile(shared, setups, users, Metrics, profile => profile);
+        var shared = new LoadRunShared(time, Metrics, series, _settings.BuiltIns, transport, _settings.SoftBudgets, requests.Token);
+        var (executors, descriptions) = compiler.Compile(shared, setups, users, Metrics, profile => profile);
+        _executors = executors;
         var total = executors.Max(e => e.TotalDuration);
         requests.CancelAfter(total + _settings.Flows.Max(f => f.Profile.GracefulStop) + _settings.DrainTimeout);
         foreach (var executor in executors)
@@ -124,10 +134,15 @@ public sealed class LoadRun
 
         var clientBefore = LoadClientInfo.Now();
         var loadStart = time.GetTimestamp();
-        using var registration = cancellationToken.Register(() =>
+        using var stopped = stopToken.Register(() =>
         {
             Interrupted = true;
-            Stop("interrupted", requests);
+            Stop("interrupted", requests, _settings.DrainTimeout);
+        });
+        using var aborted = abortToken.Register(() =>
+        {
+            Interrupted = true;
+            Stop("interrupted", requests, TimeSpan.Zero);
         });
         using var tickerStop = new CancellationTokenSource();
         var ticker = TickAsync(observer, executors, series, loadStart, total, stop, requests, tickerStop.Token);
@@ -145,91 +160,20 @@ public sealed class LoadRun
         var elapsed = time.GetElapsedTime(loadStart);
         series.Complete();
         DrainMessages(observer);
-        var summary = Snapshot(elapsed, executors);
-        var iterationDurations = new LatencyHistogram();
-        foreach (var executor in executors)
-        {
-            iterationDurations.Add(executor.IterationDurations);
-        }
-
-        return new LoadResultBuilder
-        {
-            StartedAt = startedAt,
-            EndedAt = time.GetUtcNow(),
-            Summary = summary,
-            Flows = [.. _settings.Flows.Select(f => f.DisplayPath)],
-            Environment = _settings.Environment,
-            Executor = ExecutorInfo(),
-            Transport = transport.ToInfo(),
-            Client = LoadClientInfo.Now().Since(clientBefore),
-            Aborted = Volatile.Read(ref _abortReason),
-            Steps = descriptions,
-            Thresholds = ThresholdEvaluator.EvaluateAll(_settings.Thresholds, summary),
-            TimeSeries = series.Points,
-            IterationDurations = iterationDurations,
-            Iterations = new ExecutorResult(
-                results.Sum(r => r.Started),
-                results.Sum(r => r.Completed),
-                results.Sum(r => r.Failed),
-                results.Sum(r => r.Dropped),
-                results.Sum(r => r.PeakVus),
-                elapsed),
-        }.Build();
+        var summary = Live(elapsed);
+        return compiler.Result(new LoadRunOutcome(
+            startedAt, summary, executors, results, descriptions, series, transport.ToInfo(), LoadClientInfo.Now().Since(clientBefore), Volatile.Read(ref _abortReason), setups));
     }
 
     /// <summary>The warm-up: the same flows on their own VUs and metrics, which are then thrown away.</summary>
-    private async Task WarmUpAsync(TimeSpan warmup, List<IReadOnlyDictionary<string, JsonNode?>> setups, List<VirtualUsers> users, CancellationToken cancellationToken)
+    private async Task WarmUpAsync(LoadRunCompiler compiler, TimeSpan warmup, List<SetupOutcome> setups, List<VirtualUsers> users, CancellationToken cancellationToken)
     {
         var time = _settings.Time;
         using var requests = new CancellationTokenSource(warmup + _settings.DrainTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, requests.Token);
-        var shared = new LoadRunShared(time, new LoadMetrics(), new TimeSeries(time), _settings.BuiltIns, new TransportUsage(), linked.Token);
-        var (executors, _) = Compile(shared, setups, users, shared.Metrics, profile => profile.WarmUp(warmup));
+        var shared = new LoadRunShared(time, new LoadMetrics(), new TimeSeries(time), _settings.BuiltIns, new TransportUsage(), _settings.SoftBudgets, linked.Token);
+        var (executors, _) = compiler.Compile(shared, setups, users, shared.Metrics, profile => profile.WarmUp(warmup));
         await Task.WhenAll(executors.Select(e => e.RunAsync(cancellationToken))).ConfigureAwait(false);
-    }
-
-    /// <summary>Each flow's steps, iteration and executor; <paramref name="users"/> is filled with each flow's VUs on the first call and reused after.</summary>
-    private (List<LoadExecutor> Executors, List<StepDescription> Steps) Compile(
-        LoadRunShared shared, List<IReadOnlyDictionary<string, JsonNode?>> setups, List<VirtualUsers> users, LoadMetrics metrics, Func<LoadProfile, LoadProfile> profileOf)
-    {
-        var flows = _settings.Flows;
-        var loadSteps = flows.Select(f => f.Document.Steps.Where(s => !s.Options.Once).ToList()).ToList();
-        var names = StepNaming.Assign([.. flows.Select((f, i) => (f.ShortName, (IReadOnlyList<Core.Flow.Syntax.StepNode>)loadSteps[i]))]);
-        var executors = new List<LoadExecutor>();
-        var descriptions = new List<StepDescription>();
-        var vuOffset = 0;
-        for (var f = 0; f < flows.Count; f++)
-        {
-            var flow = flows[f];
-            var defaults = OnceSteps.Defaults(flow.Document);
-            var variables = VariableLayers.Merge(flow.EnvironmentVariables, setups[f]);
-            var baseUrl = OnceSteps.BaseUrlFor(flow, new VariableScope(_settings.Overrides, variables, defaults));
-            var profile = profileOf(flow.Profile);
-            var steps = loadSteps[f].Select((node, i) => new LoadStep(names[f][i], flow.DisplayPath, node, metrics.Step(names[f][i]), profile.Think, baseUrl)).ToList();
-            descriptions.AddRange(steps.Select(s => new StepDescription(
-                s.Name, s.Flow, s.Node.Method.ToUpperInvariant(), s.Node.Url.Raw, s.SlaBudgetNanoseconds is { } ns ? ns / 1e6 : null)));
-            var engine = new EngineSettings(
-                _settings.Timeout,
-                [.. steps.SelectMany(s => s.HeaderNames).Distinct(StringComparer.OrdinalIgnoreCase)],
-                steps.Any(s => s.NeedsBody));
-            var offset = vuOffset;
-            vuOffset += flow.Profile.PeakVus;
-            if (users.Count == f)
-            {
-                users.Add(new VirtualUsers(flow.Profile.PeakVus, id => new VirtualUser(
-                    id,
-                    _settings.Overrides,
-                    _settings.Data is { } data ? VariableLayers.Merge(variables, data.RowFor(offset + id, _settings.DataMode)) : variables,
-                    defaults,
-                    () => new EngineSender(engine),
-                    () => new ClientSender(_settings.Insecure, _settings.Timeout))));
-            }
-
-            var iteration = new FlowIteration(steps, shared, baseUrl, profile.IsOpenModel, users[f]);
-            executors.Add(profile.CreateExecutor(iteration.RunAsync, new ExecutorOptions { GracefulStop = profile.GracefulStop, Time = shared.Time, StartOnEngineLoop = true }));
-        }
-
-        return (executors, descriptions);
     }
 
     private async Task TickAsync(
@@ -250,17 +194,17 @@ public sealed class LoadRun
 
             series.Flush();
             DrainMessages(observer);
-            var summary = Snapshot(time.GetElapsedTime(loadStart), executors);
+            var summary = Live(time.GetElapsedTime(loadStart));
             var thresholds = ThresholdEvaluator.EvaluateAll(_settings.Thresholds, summary);
             if (_settings.AbortOnFail && !stop.IsCancellationRequested && thresholds.FirstOrDefault(CanAbort) is { } breached)
             {
                 var reason = $"threshold {breached.Threshold.Text} breached (actual {breached.ActualText})";
                 observer.OnMessage("aborting: " + reason);
-                Stop(reason, requests);
+                Stop(reason, requests, _settings.DrainTimeout);
                 await stop.CancelAsync().ConfigureAwait(false);
             }
 
-            observer.OnProgress(Progress(summary, series, executors, total, thresholds));
+            observer.OnProgress(LoadProgressSnapshot.Of(summary, series, executors, total, thresholds));
         }
     }
 
@@ -269,14 +213,14 @@ public sealed class LoadRun
     /// An rps threshold is only judged at the end (the first seconds of a ramp would always fail it).
     /// </summary>
     private static bool CanAbort(ThresholdResult result) =>
-        !result.Passed && result.Actual is not null && result.Threshold.Metric != ThresholdMetric.Rps;
+        !result.Passed && result.Actual is not null && result.Threshold.Metric != Core.Plan.ThresholdMetric.Rps;
 
-    private void Stop(string reason, CancellationTokenSource requests)
+    private void Stop(string reason, CancellationTokenSource requests, TimeSpan drain)
     {
         Interlocked.CompareExchange(ref _abortReason, reason, null);
         try
         {
-            requests.CancelAfter(_settings.DrainTimeout);
+            requests.CancelAfter(drain);
         }
         catch (ObjectDisposedException)
         {
@@ -297,34 +241,6 @@ public sealed class LoadRun
         return total;
     }
 
-    private LoadSummary Snapshot(TimeSpan elapsed, List<LoadExecutor> executors) =>
-        Metrics.Snapshot(elapsed) with { DroppedIterations = executors.Sum(e => e.DroppedIterations) };
-
-    private static LoadProgress Progress(LoadSummary summary, TimeSeries series, List<LoadExecutor> executors, TimeSpan total, IReadOnlyList<ThresholdResult> thresholds)
-    {
-        var points = series.Points;
-        var last = points.Count > 0 ? points[^1] : null;
-        var steps = summary.Steps
-            .Select(pair => new LoadProgressStep(
-                pair.Key,
-                pair.Value.Requests,
-                pair.Value.Latency.Count == 0 ? 0 : LatencySummary.ToMilliseconds(pair.Value.Latency.ValueAtPercentile(95)),
-                pair.Value.ErrorRate,
-                pair.Value.SlaViolations))
-            .ToList();
-        return new LoadProgress(
-            summary.Elapsed,
-            total,
-            executors.Sum(e => e.ActiveVus),
-            last?.Requests ?? 0,
-            last is null ? 0 : LatencySummary.ToMilliseconds(last.P95),
-            summary.Overall.Requests,
-            summary.Overall.FailureCount,
-            summary.DroppedIterations,
-            steps,
-            [.. thresholds.Select(LoadResultBuilder.ToOutcome)]);
-    }
-
     private void DrainMessages(ILoadObserver observer)
     {
         while (_messages.TryDequeue(out var message))
@@ -332,33 +248,4 @@ public sealed class LoadRun
             observer.OnMessage(message);
         }
     }
-
-    private LoadExecutorInfo ExecutorInfo()
-    {
-        var profiles = _settings.Flows.Select(f => f.Profile).ToList();
-        var settings = new Dictionary<string, string>(profiles[0].Settings, StringComparer.Ordinal);
-        if (_settings.Warmup is { } warmup && warmup > TimeSpan.Zero)
-        {
-            settings["warmup"] = $"{warmup.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}s";
-        }
-
-        if (profiles.Count > 1)
-        {
-            settings["flows"] = profiles.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        return new LoadExecutorInfo { Type = string.Join("+", profiles.Select(p => p.Type).Distinct()), Settings = settings };
-    }
-
-    private LoadResult EmptyResult(DateTimeOffset startedAt, string reason) => new LoadResultBuilder
-    {
-        StartedAt = startedAt,
-        EndedAt = _settings.Time.GetUtcNow(),
-        Summary = Metrics.Snapshot(TimeSpan.Zero),
-        Flows = [.. _settings.Flows.Select(f => f.DisplayPath)],
-        Environment = _settings.Environment,
-        Executor = ExecutorInfo(),
-        Aborted = reason,
-        Thresholds = ThresholdEvaluator.EvaluateAll(_settings.Thresholds, Metrics.Snapshot(TimeSpan.Zero)),
-    }.Build();
 }

@@ -1,3 +1,4 @@
+using Pacer.Core.Plan;
 using System.Text.Json.Nodes;
 using Pacer.Core.Templating;
 using Pacer.Load.Thresholds;
@@ -25,6 +26,12 @@ public sealed record LoadRunSettings
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
 
     public bool Insecure { get; init; }
+
+    /// <summary>Budgets are warnings, not failures (<c>--soft-budgets</c>), as in <c>pacer run</c>.</summary>
+    public bool SoftBudgets { get; init; }
+
+    /// <summary>The longest response body accepted (<c>--max-body</c>); a longer one fails its request.</summary>
+    public long MaxBodyBytes { get; init; } = Core.Http.Engine.ConnectionOptions.DefaultMaxBodyBytes;
 
     /// <summary>The environment's name, recorded in the result file.</summary>
     public string? Environment { get; init; }

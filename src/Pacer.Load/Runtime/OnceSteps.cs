@@ -1,70 +1,54 @@
 using System.Text.Json.Nodes;
 using Pacer.Core.Execution;
-using Pacer.Core.Flow.Syntax;
 using Pacer.Core.Http;
+using Pacer.Core.Judge;
+using Pacer.Core.Plan;
 using Pacer.Core.Templating;
 
 namespace Pacer.Load.Runtime;
 
 /// <summary>
-/// Runs a flow's <c>@once</c> steps before the load starts, exactly as <c>pacer run</c> would (same
-/// executor, HttpClient), and returns what they captured: every VU of that flow then sees those
-/// values, read-only (a login token, say). A failing <c>@once</c> step stops the run before any load.
+/// Runs a flow's <c>@once</c> steps before the load starts, exactly as <c>pacer run</c> would (the same
+/// executor, judge and transport), and returns what they captured: every VU of that flow then sees
+/// those values, read-only (a login token, say). A failing <c>@once</c> step stops the run before any
+/// load; its result says why.
 /// </summary>
 internal static class OnceSteps
 {
-    public static async Task<(IReadOnlyDictionary<string, JsonNode?> Captures, string? Error)> RunAsync(
-        LoadFlow flow,
-        IReadOnlyDictionary<string, JsonNode?> overrides,
-        IReadOnlyDictionary<string, JsonNode?> variables,
-        IReadOnlyDictionary<string, JsonNode?> defaults,
-        LoadRunSettings settings,
-        BuiltInVariables builtIns,
-        Action<string> report,
-        CancellationToken cancellationToken)
+    public static async Task<SetupOutcome> RunAsync(LoadFlow flow, LoadRunSettings settings, Action<string> report, CancellationToken cancellationToken)
     {
-        var once = flow.Document.Steps.Select((step, index) => (step, number: index + 1)).Where(s => s.step.Options.Once).ToList();
+        var sequence = new FlowSequence(flow.Plan, settings.Overrides.Keys.ToHashSet(StringComparer.Ordinal));
+        var once = flow.Plan.Steps.Where(s => s.Once).ToList();
+        var scope = new VariableScope(settings.Overrides, flow.EnvironmentVariables, flow.Plan.Defaults);
         if (once.Count == 0)
         {
-            return (new Dictionary<string, JsonNode?>(), null);
+            return new SetupOutcome(scope.Captured, sequence, [], null);
         }
 
-        using var client = FlowHttpClientFactory.Create(followRedirects: false, settings.Insecure);
-        var scope = new VariableScope(overrides, variables, defaults);
-        var executor = new StepExecutor(client, builtIns, BaseUrlFor(flow, scope), settings.Timeout, softBudgets: true);
-        foreach (var (step, number) in once)
+        var options = new FlowRunOptions { Insecure = settings.Insecure, MaxBodyBytes = settings.MaxBodyBytes };
+        using var transport = options.CreateTransport();
+        var executor = new StepExecutor(transport, settings.BuiltIns, BaseUrls.For(flow.BaseUrl, scope), settings.Timeout, softBudgets: true);
+        var results = new List<StepResult>();
+        foreach (var step in once)
         {
-            var result = await executor.ExecuteAsync(step, number, scope, cancellationToken).ConfigureAwait(false);
+            var result = await executor.ExecuteAsync(step, scope, sequence, cancellationToken).ConfigureAwait(false);
+            sequence.Completed(step, result.Passed);
+            results.Add(result);
             if (!result.Passed)
             {
-                return (scope.Captured, $"@once step '{step.Name}' ({flow.DisplayPath}) failed: {result.Reason}");
+                return new SetupOutcome(scope.Captured, sequence, results, $"@once step '{step.Name}' ({flow.DisplayPath}) failed: {result.Reason}");
             }
 
             report($"setup: @once step '{step.Name}' passed ({result.Duration.TotalMilliseconds:0} ms)");
         }
 
-        return (scope.Captured, null);
+        return new SetupOutcome(scope.Captured, sequence, results, null);
     }
-
-    /// <summary>The base URL of a flow: the given one, else a <c>base_url</c>/<c>baseUrl</c> variable (as FlowRunner does).</summary>
-    public static string? BaseUrlFor(LoadFlow flow, VariableScope variables)
-    {
-        if (!string.IsNullOrEmpty(flow.BaseUrl))
-        {
-            return flow.BaseUrl;
-        }
-
-        foreach (var name in new[] { "base_url", "baseUrl" })
-        {
-            if (variables.TryGet(name, out var value) && value is JsonValue text && text.TryGetValue<string>(out var url))
-            {
-                return url;
-            }
-        }
-
-        return null;
-    }
-
-    public static IReadOnlyDictionary<string, JsonNode?> Defaults(FlowDocument flow) =>
-        flow.Metadata.Defaults.ToDictionary(v => v.Key, v => (JsonNode?)JsonValue.Create(v.Value), StringComparer.Ordinal);
 }
+
+/// <summary>What a flow's setup left: its captures, its record of them (the iterations start from it), each step's result, and why it failed.</summary>
+internal sealed record SetupOutcome(
+    IReadOnlyDictionary<string, JsonNode?> Captures,
+    FlowSequence Sequence,
+    IReadOnlyList<StepResult> Steps,
+    string? Error);

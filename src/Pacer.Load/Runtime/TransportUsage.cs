@@ -1,3 +1,4 @@
+using Pacer.Core.Http;
 using Pacer.Load.Results;
 
 namespace Pacer.Load.Runtime;

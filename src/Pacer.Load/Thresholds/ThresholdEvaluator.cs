@@ -1,6 +1,7 @@
+using Pacer.Core.Plan;
 using System.Globalization;
 using Pacer.Load.Metrics;
-using Pacer.Load.Syntax;
+using Pacer.Core.Flow;
 
 namespace Pacer.Load.Thresholds;
 
@@ -26,6 +27,18 @@ public static class ThresholdEvaluator
             return new ThresholdResult(threshold, null, false, "no requests recorded");
         }
 
+        // Latency of requests that all failed (refused in microseconds, say) says nothing about the
+        // server: a latency threshold needs at least one request the step accepted.
+        if (threshold.IsLatency && metrics!.Succeeded == 0)
+        {
+            return new ThresholdResult(threshold, null, false, $"no request succeeded ({metrics.FailureCount} of {metrics.Requests} failed)");
+        }
+
+        if (threshold.Metric == ThresholdMetric.Checks && metrics!.Checks == 0)
+        {
+            return new ThresholdResult(threshold, null, false, "no checks recorded (no step ran)");
+        }
+
         var actual = threshold.Metric switch
         {
             ThresholdMetric.P50 => metrics!.Latency.ValueAtPercentile(50),
@@ -37,6 +50,7 @@ public static class ThresholdEvaluator
             ThresholdMetric.Max => metrics!.Latency.Max,
             ThresholdMetric.Avg => metrics!.Latency.Mean,
             ThresholdMetric.Errors => metrics!.ErrorRate,
+            ThresholdMetric.Checks => metrics!.CheckRate,
             ThresholdMetric.Rps => summary.Elapsed <= TimeSpan.Zero ? 0 : metrics!.Requests / summary.Elapsed.TotalSeconds,
             _ => throw new ArgumentOutOfRangeException(nameof(threshold)),
         };
@@ -45,7 +59,7 @@ public static class ThresholdEvaluator
 
     private static string Format(ThresholdMetric metric, double actual) => metric switch
     {
-        ThresholdMetric.Errors => (actual * 100).ToString("0.###", CultureInfo.InvariantCulture) + "%",
+        ThresholdMetric.Errors or ThresholdMetric.Checks => (actual * 100).ToString("0.###", CultureInfo.InvariantCulture) + "%",
         ThresholdMetric.Rps => actual.ToString("0.#", CultureInfo.InvariantCulture) + "/s",
         _ => DurationSyntax.Format(actual),
     };

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Pacer.Load.Runtime;
+using Pacer.Core.Plan;
 
 namespace Pacer.Testing.Load;
 
@@ -24,14 +24,24 @@ public sealed class Executor
     public static Executor SharedIterations(long iterations, int vus = 1) =>
         From(("iterations", iterations.ToString(CultureInfo.InvariantCulture)), ("vus", Number(vus)));
 
+    /// <summary>Bad values (a stage list that does not parse, say) throw <see cref="ArgumentException"/> with the reason.</summary>
     private static Executor From(params (string Name, string? Value)[] values)
     {
         var settings = new LoadSettings();
         foreach (var (name, value) in values)
         {
-            if (value is not null)
+            if (value is null)
             {
-                settings.Set(name, value, fromCommandLine: true);
+                continue;
+            }
+
+            try
+            {
+                settings.SetFromCommandLine(name, value);
+            }
+            catch (DirectiveSyntaxException exception)
+            {
+                throw new ArgumentException($"{name}: {exception.Reason}", name, exception);
             }
         }
 

@@ -1,6 +1,7 @@
 using Pacer.Load.Executors;
 using Pacer.Load.Metrics;
 using Pacer.Load.Results;
+using Pacer.Core.Plan;
 using Pacer.Load.Thresholds;
 
 namespace Pacer.Testing.Load;
@@ -21,7 +22,12 @@ public static class LoadTest
         ArgumentNullException.ThrowIfNull(executor);
         ArgumentNullException.ThrowIfNull(thresholds);
         var parsed = thresholds.Select(ThresholdParser.Parse).ToList();
-        var profile = Pacer.Load.Runtime.LoadProfile.From(executor.Settings);
+        var (profile, errors) = ExecutorRegistry.Resolve(executor.Settings);
+        if (profile is null)
+        {
+            throw new ArgumentException(string.Join("; ", errors.Select(e => e.Message)), nameof(executor));
+        }
+
         var time = TimeProvider.System;
         var metrics = new LoadMetrics();
         var step = metrics.Step(scenario.Name);

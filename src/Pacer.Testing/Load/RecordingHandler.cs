@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Pacer.Core.Judge;
 using Pacer.Load.Metrics;
 using Pacer.Load.Results;
 

@@ -1,3 +1,4 @@
+using Pacer.Core.Plan;
 using Pacer.Cli.Monitor;
 using Xunit;
 

@@ -33,26 +33,6 @@ public sealed class InputParsingTests
         Assert.Equal(expected, UrlResolver.AppendQuery(url, [new("a", "1"), new("b", "two words")]));
     }
 
-    [Theory]
-    [InlineData("500ms", 500)]
-    [InlineData("30s", 30000)]
-    [InlineData("2m", 120000)]
-    [InlineData("250", 250)]
-    [InlineData("1.5s", 1500)]
-    public void Durations_accept_units(string text, double milliseconds)
-    {
-        Assert.Equal(milliseconds, DurationArgument.Parse(text)!.Value.TotalMilliseconds);
-    }
-
-    [Theory]
-    [InlineData("soon")]
-    [InlineData("0")]
-    [InlineData("-5s")]
-    public void Bad_durations_are_rejected(string text)
-    {
-        Assert.Null(DurationArgument.Parse(text));
-    }
-
     [Fact]
     public void Var_arguments_split_at_the_first_equals_and_later_ones_win()
     {

@@ -26,9 +26,10 @@ public class MetadataParserTests
 
         Assert.Equal(("checkout", "Checkout flow", "2", "staging"), (metadata.Id, metadata.Name, metadata.Version, metadata.Env));
         Assert.Equal(["smoke", "orders"], metadata.Tags);
-        Assert.Equal(["p95<150ms", "errors<1%"], metadata.Thresholds.Select(t => t.Text));
+        Assert.Equal(["p95<150ms", "errors<1%"], metadata.Thresholds.Select(t => t.Threshold.Text));
         Assert.Equal(new SourceSpan(FileName, 6, 12, 9), metadata.Thresholds[0].Span);
-        Assert.Equal("vus=10 duration=30s", Assert.Single(metadata.Load).Text);
+        Assert.Equal(["vus=10", "duration=30s"], metadata.Load.Values.Select(v => $"{v.Key}={v.Value.Value}"));
+        Assert.Equal(new SourceSpan(FileName, 8, 11, 2), metadata.Load.Get("vus")!.Origin.Span);
         Assert.Equal("alice", metadata.Defaults["user"]);
         Assert.Equal("s3cret", metadata.Defaults["password"]);
     }

@@ -1,3 +1,4 @@
+using Pacer.Core.Plan;
 using Pacer.Core.Flow;
 using Pacer.Core.Flow.Syntax;
 using Xunit;
@@ -24,8 +25,7 @@ public class StepDirectiveTests
 
         Assert.Equal("login", step.Id);
         Assert.Equal("Log in", step.Name);
-        Assert.Equal(new StepOptions(3, 250, null, 2000, true, step.Options.Extra), step.Options);
-        Assert.Equal("1s-3s", step.Options.Extra["think"]);
+        Assert.Equal(new StepOptions(3, 250, null, 2000, true, new ThinkTime(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3))), step.Options);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Pacer.Core.Judge;
 using Pacer.Load.Exposition;
 using Pacer.Load.Metrics;
 using Xunit;

@@ -1,3 +1,4 @@
+using Pacer.Core.Judge;
 using Pacer.Load.Metrics;
 using Pacer.Load.Results;
 using Xunit;

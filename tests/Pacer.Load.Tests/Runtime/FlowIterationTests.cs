@@ -1,4 +1,6 @@
+using Pacer.Core.Judge;
 using Pacer.Core.Flow;
+using Pacer.Core.Plan;
 using Pacer.Core.Templating;
 using Pacer.Load.Executors;
 using Pacer.Load.Metrics;
@@ -48,7 +50,7 @@ public sealed class FlowIterationTests
     }
 
     [Fact]
-    public async Task Failed_step_ends_the_iteration_and_keeps_a_sample()
+    public async Task After_a_failed_step_the_iteration_goes_on_as_pacer_run_does_and_keeps_a_sample()
     {
         await using var server = new FixedResponseServer();
         var clock = new ManualTimeProvider();
@@ -58,23 +60,43 @@ public sealed class FlowIterationTests
 
         var snapshot = step.Recorder.Snapshot();
         Assert.Equal(1, snapshot.Failures[FailureKind.AssertionFailed]);
+        Assert.Equal((1, 0), (snapshot.Checks, snapshot.ChecksPassed));
         Assert.Equal("assertion-failed", Assert.Single(snapshot.Samples).Kind);
         Assert.Equal("ok", snapshot.Samples[0].Body);
-        Assert.Equal(0, metrics.Step("GET /b").Snapshot().Requests);
+        var next = metrics.Step("GET /b").Snapshot();
+        Assert.Equal((1, 1, 1), (next.Requests, next.Checks, next.ChecksPassed));
+        Assert.Equal(2, server.Requests);
+        users.Dispose();
+    }
+
+    [Fact]
+    public async Task A_step_whose_input_was_not_captured_is_skipped_and_counted_as_a_check_that_did_not_pass()
+    {
+        await using var server = new FixedResponseServer();
+        var clock = new ManualTimeProvider();
+        var (iteration, step, metrics, users) = Build(
+            clock, server.BaseUrl, "```kest\nGET /a\n\n[Captures]\nid: body.id\n```\n\n```kest\nGET /items/{{id}}\n```", openModel: false);
+
+        await iteration.RunAsync(new IterationContext(0, 0, clock.GetTimestamp()), TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, step.Recorder.Snapshot().Failures[FailureKind.CaptureFailed]);
+        var skipped = metrics.Step("GET /items/{{id}}").Snapshot();
+        Assert.Equal((0, 1, 0, 1), (skipped.Requests, skipped.Checks, skipped.ChecksPassed, skipped.Skipped));
+        Assert.Equal("needs id from step 1", Assert.Single(skipped.Samples).Message);
         Assert.Equal(1, server.Requests);
         users.Dispose();
     }
 
     private static (FlowIteration Iteration, LoadStep First, LoadMetrics Metrics, VirtualUsers Users) Build(ManualTimeProvider clock, string baseUrl, string flow, bool openModel)
     {
-        var document = FlowParser.Parse("t.flow.md", flow).Document!;
+        var plan = FlowPlan.Compile(FlowParser.Parse("t.flow.md", flow).Document!);
         var metrics = new LoadMetrics();
-        var steps = document.Steps.Select(s => new LoadStep(s.Name, "t.flow.md", s, metrics.Step(s.Name), null, baseUrl)).ToList();
-        var shared = new LoadRunShared(clock, metrics, new TimeSeries(clock), BuiltInVariables.CreateDefault(), new TransportUsage(), CancellationToken.None);
-        var engine = new EngineSettings(TimeSpan.FromSeconds(10), [], captureBody: true);
+        var steps = plan.Steps.Select(s => new LoadStep(s.Name, "t.flow.md", s, metrics.Step(s.Name), null, baseUrl)).ToList();
+        var shared = new LoadRunShared(clock, metrics, new TimeSeries(clock), BuiltInVariables.CreateDefault(), new TransportUsage(), SoftBudgets: false, CancellationToken.None);
+        var engine = new EngineSettings(TimeSpan.FromSeconds(10), [], captureBody: true, maxBodyBytes: 1 << 20);
         var empty = new Dictionary<string, System.Text.Json.Nodes.JsonNode?>();
         var users = new VirtualUsers(1, id => new VirtualUser(
-            id, empty, empty, empty, () => new EngineSender(engine), () => new ClientSender(false, TimeSpan.FromSeconds(10))));
+            id, empty, empty, empty, new FlowSequence(plan), () => new EngineSender(engine), cookies => new ClientSender(false, TimeSpan.FromSeconds(10), 1 << 20, cookies)));
         return (new FlowIteration(steps, shared, baseUrl, openModel, users), steps[0], metrics, users);
     }
 

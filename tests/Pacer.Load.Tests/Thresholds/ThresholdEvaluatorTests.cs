@@ -1,3 +1,5 @@
+using Pacer.Core.Judge;
+using Pacer.Core.Plan;
 using Pacer.Load.Metrics;
 using Pacer.Load.Thresholds;
 using Xunit;

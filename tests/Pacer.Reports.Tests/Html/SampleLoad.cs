@@ -1,3 +1,4 @@
+using Pacer.Core.Plan;
 using System.Globalization;
 using Pacer.Load.Metrics;
 using Pacer.Load.Results;

@@ -25,7 +25,7 @@ public sealed class PerformanceFlowTests(PerformanceSuiteHost host) : IClassFixt
         Assert.Equal(8, flows.Count);
         Assert.All(flows, flow => Assert.True(flow.Warnings.Count == 0, $"{flow.Path}: {string.Join("; ", flow.Warnings.Select(w => w.Message))}"));
         Assert.All(flows, flow => Assert.NotEmpty(flow.Document.Metadata.Thresholds));
-        Assert.All(flows, flow => Assert.NotEmpty(flow.Document.Metadata.Load));
+        Assert.All(flows, flow => Assert.NotEmpty(flow.Document.Metadata.Load.Values));
     }
 
     [Theory]

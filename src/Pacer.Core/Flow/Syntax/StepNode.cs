@@ -1,3 +1,5 @@
+using Pacer.Core.Plan;
+
 namespace Pacer.Core.Flow.Syntax;
 
 /// <summary>One executable request block (```kest, ```http, ```step, or ```json starting with METHOD URL).</summary>
@@ -23,7 +25,7 @@ public sealed record CaptureNode(string Name, ValuePath Path, SourceSpan Span);
 
 /// <summary>
 /// Step directives. <see cref="MaxDurationMs"/> is also turned into an implicit <c>duration &lt;</c>
-/// assertion by the parser. <see cref="Extra"/> keeps directives other tools read (<c>@think</c>, ...).
+/// assertion by the parser. <see cref="Think"/> is the pause after the step (<c>@think 1s</c>), null when none.
 /// </summary>
 public sealed record StepOptions(
     int Retry,
@@ -31,9 +33,9 @@ public sealed record StepOptions(
     double? MaxDurationMs,
     double? TimeoutMs,
     bool Once,
-    IReadOnlyDictionary<string, string> Extra)
+    ThinkTime? Think)
 {
     public const int DefaultRetryWaitMs = 1000;
 
-    public static StepOptions Default { get; } = new(0, DefaultRetryWaitMs, null, null, false, new Dictionary<string, string>());
+    public static StepOptions Default { get; } = new(0, DefaultRetryWaitMs, null, null, false, null);
 }

@@ -8,6 +8,7 @@ namespace Pacer.Core.Http.Engine;
 /// </summary>
 public sealed class CapturedHeaders
 {
+    private readonly List<KeyValuePair<string, string>>? _every;
     private readonly byte[][] _names;
     private readonly int[] _starts;
     private readonly int[] _lengths;
@@ -22,15 +23,29 @@ public sealed class CapturedHeaders
         Clear();
     }
 
+    private CapturedHeaders()
+        : this([])
+    {
+        _every = [];
+    }
+
+    /// <summary>Keeps every header as received, in order, repeated names included (functional runs; allocates per header).</summary>
+    public static CapturedHeaders All() => new();
+
+    /// <summary>Every header of the last response when made with <see cref="All"/>; empty otherwise.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Every => _every ?? (IReadOnlyList<KeyValuePair<string, string>>)[];
+
     public void Clear()
     {
         _used = 0;
         Array.Fill(_lengths, -1);
+        _every?.Clear();
     }
 
     /// <summary>Keeps the value when the name is one asked for; a repeated header keeps its first value.</summary>
     internal void Offer(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
     {
+        _every?.Add(new(Encoding.Latin1.GetString(name), Encoding.Latin1.GetString(value)));
         for (var i = 0; i < _names.Length; i++)
         {
             if (_lengths[i] >= 0 || !Ascii.EqualsIgnoreCase(name, _names[i]))

@@ -29,6 +29,18 @@ public sealed class ConnectionOptions
     /// <summary>Response headers whose values are kept (case-insensitive), e.g. Content-Type or Location.</summary>
     public IReadOnlyList<string> CapturedHeaders { get; init; } = [];
 
+    /// <summary>Keep every response header, as received (functional runs show and assert on any of them).</summary>
+    public bool CaptureAllHeaders { get; init; }
+
+    /// <summary>
+    /// The longest response body accepted: past it the exchange fails (<see cref="HttpFailureKind.BodyTooLarge"/>)
+    /// and the connection is dropped, so a huge or endless body costs neither memory nor time.
+    /// </summary>
+    public long MaxBodyBytes { get; init; } = long.MaxValue;
+
+    /// <summary>What <c>--max-body</c> defaults to: 16 MiB, far above an API response, far below what exhausts memory.</summary>
+    public const long DefaultMaxBodyBytes = 16 * 1024 * 1024;
+
     /// <summary>
     /// Drive the socket from Pacer's epoll event loop (Linux x86-64) instead of .NET's async
     /// socket engine: the fast path under load. Elsewhere the setting is ignored. Continuations

@@ -22,7 +22,7 @@ public sealed class Http11Connection : IDisposable
     private readonly RequestWriter _writer = new();
     private readonly byte[] _receiveBuffer;
     private readonly IConnectionTransport _transport;
-    private EndPoint? _endPoint;
+    private IPEndPoint[]? _endPoints;
     private int _start;
     private int _end;
 
@@ -30,9 +30,10 @@ public sealed class Http11Connection : IDisposable
     {
         _options = options;
         _receiveBuffer = ArrayPool<byte>.Shared.Rent(options.EffectiveReceiveBufferBytes);
-        var headers = options.CapturedHeaders.Count > 0 ? new CapturedHeaders(options.CapturedHeaders) : null;
+        var headers = options.CaptureAllHeaders ? CapturedHeaders.All()
+            : options.CapturedHeaders.Count > 0 ? new CapturedHeaders(options.CapturedHeaders) : null;
         var body = options.CaptureBody ? new PooledBodyBuffer(options.MaxCapturedBodyBytes) : null;
-        _parser = new ResponseParser(options.MaxHeaderBytes, headers, body);
+        _parser = new ResponseParser(options.MaxHeaderBytes, headers, body, options.MaxBodyBytes);
         Response = new HttpResponseView(_parser);
         _transport = options.UseEventLoop && EpollNative.IsSupported ? new EventLoopTransport() : new SocketTransport();
     }
@@ -166,23 +167,46 @@ public sealed class Http11Connection : IDisposable
         }
     }
 
+    // A name may resolve to several addresses (localhost: ::1 and 127.0.0.1) and the server may listen
+    // on one only: each is tried in turn while the connection is refused, as HttpClient does. The one
+    // that answered goes first next time.
     private async ValueTask ConnectAsync()
     {
-        _endPoint ??= await ResolveAsync().ConfigureAwait(false);
-        await _transport.ConnectAsync(_endPoint, _options.ConnectTimeout).ConfigureAwait(false);
+        _endPoints ??= await ResolveAsync().ConfigureAwait(false);
+        for (var i = 0; ; i++)
+        {
+            try
+            {
+                await _transport.ConnectAsync(_endPoints[i], _options.ConnectTimeout).ConfigureAwait(false);
+                if (i > 0)
+                {
+                    (_endPoints[0], _endPoints[i]) = (_endPoints[i], _endPoints[0]);
+                }
+
+                break;
+            }
+            catch (SocketException exception) when (exception.SocketErrorCode == SocketError.ConnectionRefused && i + 1 < _endPoints.Length)
+            {
+                _transport.Close();
+            }
+        }
+
         _start = _end = 0;
         ConnectCount++;
     }
 
-    private async ValueTask<EndPoint> ResolveAsync()
+    private async ValueTask<IPEndPoint[]> ResolveAsync()
     {
         if (IPAddress.TryParse(_options.Host, out var address))
         {
-            return new IPEndPoint(address, _options.Port);
+            return [new IPEndPoint(address, _options.Port)];
         }
         var addresses = await Dns.GetHostAddressesAsync(_options.Host).ConfigureAwait(false);
-        return new IPEndPoint(addresses[0], _options.Port);
+        return [.. addresses.Select(a => new IPEndPoint(a, _options.Port))];
     }
+
+    /// <summary>Every header of the last response, as received (only with <see cref="ConnectionOptions.CaptureAllHeaders"/>).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> AllHeaders => _parser.Headers?.Every ?? [];
 
     /// <summary>Drops the TCP connection; the next request opens a new one.</summary>
     public void Close()

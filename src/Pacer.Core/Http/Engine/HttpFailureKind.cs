@@ -6,6 +6,8 @@ public enum HttpFailureKind
     None,
     /// <summary>The server refused the TCP connection.</summary>
     Refused,
+    /// <summary>The host name did not resolve to an address.</summary>
+    HostNotFound,
     /// <summary>The connection was reset (RST) while sending or receiving.</summary>
     Reset,
     /// <summary>The server closed the connection (EOF) before the response was complete.</summary>
@@ -18,4 +20,6 @@ public enum HttpFailureKind
     HeaderTooLarge,
     /// <summary>The response was not valid HTTP/1.x.</summary>
     Protocol,
+    /// <summary>The body was longer than <see cref="ConnectionOptions.MaxBodyBytes"/>; the connection was dropped there.</summary>
+    BodyTooLarge,
 }

@@ -17,7 +17,7 @@ public enum ParseStatus
 /// Only what a load client needs is interpreted: status, Content-Length, Transfer-Encoding,
 /// Connection, plus the headers the caller asked to capture.
 /// </summary>
-public sealed class ResponseParser(int maxHeaderBytes, CapturedHeaders? capturedHeaders = null, PooledBodyBuffer? body = null)
+public sealed class ResponseParser(int maxHeaderBytes, CapturedHeaders? capturedHeaders = null, PooledBodyBuffer? body = null, long maxBodyBytes = long.MaxValue)
 {
     private enum State { StatusLine, HeaderLine, FixedBody, ChunkSizeLine, ChunkData, ChunkDataEnd, TrailerLine, UntilClose, Done }
 
@@ -102,6 +102,11 @@ public sealed class ResponseParser(int maxHeaderBytes, CapturedHeaders? captured
                 case State.ChunkData:
                     {
                         var take = (int)Math.Min(_remaining, data.Length - consumed);
+                        if (BodyBytes + take > maxBodyBytes)
+                        {
+                            return BodyTooLarge();
+                        }
+
                         TakeBody(data.Slice(consumed, take));
                         consumed += take;
                         _remaining -= take;
@@ -113,6 +118,11 @@ public sealed class ResponseParser(int maxHeaderBytes, CapturedHeaders? captured
                         continue;
                     }
                 case State.UntilClose:
+                    if (BodyBytes + data.Length - consumed > maxBodyBytes)
+                    {
+                        return BodyTooLarge();
+                    }
+
                     TakeBody(data[consumed..]);
                     consumed = data.Length;
                     return ParseStatus.NeedMoreData;
@@ -169,6 +179,17 @@ public sealed class ResponseParser(int maxHeaderBytes, CapturedHeaders? captured
         BodyBytes += chunk.Length;
         body?.Append(chunk);
     }
+
+    private ParseStatus BodyTooLarge() =>
+        Fail(HttpFailureKind.BodyTooLarge, $"response body longer than the {FormatBytes(maxBodyBytes)} limit (raise it with --max-body)");
+
+    /// <summary>Bytes as people read sizes: 16MiB, 512KiB, 100B.</summary>
+    public static string FormatBytes(long bytes) => bytes switch
+    {
+        >= 1024 * 1024 when bytes % (1024 * 1024) == 0 => $"{bytes / (1024 * 1024)}MiB",
+        >= 1024 when bytes % 1024 == 0 => $"{bytes / 1024}KiB",
+        _ => $"{bytes}B",
+    };
 
     private ParseStatus Fail(HttpFailureKind kind, string message)
     {
@@ -282,6 +303,12 @@ public sealed class ResponseParser(int maxHeaderBytes, CapturedHeaders? captured
         {
             _headBytes = 0;
             _state = State.ChunkSizeLine;
+        }
+        else if (ContentLength > maxBodyBytes)
+        {
+            // Declared too long: fail now rather than read what will be refused.
+            Fail(HttpFailureKind.BodyTooLarge, $"response declares a {ContentLength}-byte body, longer than the {FormatBytes(maxBodyBytes)} limit (raise it with --max-body)");
+            return false;
         }
         else if (ContentLength >= 0)
         {

@@ -10,6 +10,7 @@ internal static class SocketFailureClassifier
         _ when canceled => HttpFailureKind.Canceled,
         _ when timedOut => HttpFailureKind.Timeout,
         SocketException { SocketErrorCode: SocketError.ConnectionRefused } => HttpFailureKind.Refused,
+        SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain } => HttpFailureKind.HostNotFound,
         SocketException { SocketErrorCode: SocketError.TimedOut } => HttpFailureKind.Timeout,
         SocketException { SocketErrorCode: SocketError.Shutdown or SocketError.NotConnected } => HttpFailureKind.Closed,
         SocketException => HttpFailureKind.Reset,

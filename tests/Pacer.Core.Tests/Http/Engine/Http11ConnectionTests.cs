@@ -1,3 +1,4 @@
+using Pacer.Core.Judge;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;

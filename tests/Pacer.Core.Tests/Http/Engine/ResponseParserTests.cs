@@ -1,3 +1,4 @@
+using Pacer.Core.Judge;
 using System.Text;
 using Pacer.Core.Http.Engine;
 using Xunit;

@@ -1,0 +1,10 @@
+namespace Pacer.Core.Plan;
+
+public enum ThresholdOperator
+{
+    LessThan,
+    LessThanOrEqual,
+    GreaterThan,
+    GreaterThanOrEqual,
+    Equal,
+}

@@ -1,9 +1,0 @@
-namespace Pacer.Load.Thresholds;
-
-public enum ThresholdOperator
-{
-    LessThan,
-    LessThanOrEqual,
-    GreaterThan,
-    GreaterThanOrEqual,
-}
