@@ -26,6 +26,13 @@ public static class PacerApp
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(context);
+
+        // An in-process caller's token (a test's, or the demo's) stops a run as a first Ctrl-C does.
+        if (context.Control == Application.RunControl.None && cancellationToken.CanBeCanceled)
+        {
+            context = context with { Control = new Application.RunControl(cancellationToken, CancellationToken.None) };
+        }
+
         try
         {
             var root = BuildRootCommand(context);

@@ -25,6 +25,7 @@ public sealed class JsonReportWriter : IReportWriter
         json.WriteString("startedAt", run.StartedAt);
         json.WriteNumber("durationMs", Math.Round(run.Duration.TotalMilliseconds, 3));
         json.WriteBoolean("passed", run.Passed);
+        json.WriteBoolean("interrupted", run.Interrupted);
         WriteSummary(json, run);
         json.WriteStartArray("files");
         foreach (var flow in run.Flows)
@@ -86,6 +87,7 @@ public sealed class JsonReportWriter : IReportWriter
         json.WriteNumber("line", step.Step.Span.Line);
         json.WriteString("status", ReportFormatting.StatusWord(step.Status));
         WriteNullable(json, "reason", step.Reason);
+        WriteNullable(json, "failure", step.Failure is { } kind ? Pacer.Core.Judge.FailureKindNames.Of(kind) : null);
         json.WriteString("method", ReportFormatting.Method(step));
         json.WriteString("url", ReportFormatting.Url(step));
         if (step.Response is { } response)

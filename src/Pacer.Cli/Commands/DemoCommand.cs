@@ -41,7 +41,7 @@ public static class DemoCommand
         };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print every request and response of the functional run in full" };
         var noColor = SharedOptions.NoColor();
-        var softBudgets = new Option<bool>("--soft-budgets") { Description = "Functional run: report missed `duration <` budgets as warnings (noisy machines)" };
+        var softBudgets = new Option<bool>("--soft-budgets") { Description = "Report missed `duration <` budgets as warnings in the functional run and the load (noisy machines); the load's thresholds still judge latency" };
 
         var command = new Command("demo", """
             Show Pacer end to end against Storefront, the commerce API that ships with it:
@@ -125,7 +125,7 @@ public static class DemoCommand
                 return ExitCodes.InternalError;
             }
 
-            var (settings, problems) = LoadPlanner.Plan(new LoadRequest { Flows = loadFlows, CommandLine = commandLine });
+            var (settings, problems) = LoadPlanner.Plan(new LoadRequest { Flows = loadFlows, CommandLine = commandLine, SoftBudgets = parsed.GetValue(softBudgets) });
             if (!Problems.Print(problems, error) || settings is null)
             {
                 return ExitCodes.BadInput;

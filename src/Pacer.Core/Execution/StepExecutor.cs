@@ -6,7 +6,7 @@ using Pacer.Core.Templating;
 namespace Pacer.Core.Execution;
 
 /// <summary>
-/// Runs one step of a functional run: renders its request, sends it (again after <c>@retry-wait</c>,
+/// Runs one step of a functional run: renders its request once, sends it (again after <c>@retry-wait</c>,
 /// up to <c>@retry</c> more times, while it fails), and has <see cref="StepJudge"/> decide each
 /// attempt with every check recorded. It knows nothing about files or other steps; what later steps
 /// do is <see cref="FlowSequence"/>'s rule.
@@ -18,12 +18,22 @@ public sealed class StepExecutor(IRequestTransport transport, BuiltInVariables b
     {
         ArgumentNullException.ThrowIfNull(step);
         ArgumentNullException.ThrowIfNull(sequence);
+
+        // Rendered once per step, as under load: a retry sends the same request again ({{$uuid}} included).
+        var built = RequestBuilder.Build(step.Node, baseUrl, variables, builtIns);
+        if (built.Request is null)
+        {
+            sequence.CapturesOf(step);
+            var verdict = StepJudge.NotBuilt(built.Error!);
+            return new StepResult(step.Node, step.Number, StepStatus.Failed, verdict.Message, null, null, [], [], TimeSpan.Zero, 1) { Failure = verdict.Failure };
+        }
+
         var attempts = 0;
         while (true)
         {
             attempts++;
-            var result = await AttemptAsync(step, variables, sequence, abort).ConfigureAwait(false);
-            if (result.Passed || result.Interrupted || attempts > step.Retry || result.Request is null)
+            var result = await AttemptAsync(step, built.Request, variables, sequence, abort).ConfigureAwait(false);
+            if (result.Passed || result.Interrupted || attempts > step.Retry)
             {
                 return result with { Attempts = attempts };
             }
@@ -39,17 +49,8 @@ public sealed class StepExecutor(IRequestTransport transport, BuiltInVariables b
         }
     }
 
-    private async Task<StepResult> AttemptAsync(StepPlan step, VariableScope variables, FlowSequence sequence, CancellationToken abort)
+    private async Task<StepResult> AttemptAsync(StepPlan step, RequestSummary request, VariableScope variables, FlowSequence sequence, CancellationToken abort)
     {
-        var built = RequestBuilder.Build(step.Node, baseUrl, variables, builtIns);
-        if (built.Request is null)
-        {
-            sequence.CapturesOf(step);
-            var verdict = StepJudge.NotBuilt(built.Error!);
-            return new StepResult(step.Node, step.Number, StepStatus.Failed, verdict.Message, null, null, [], [], TimeSpan.Zero, 1) { Failure = verdict.Failure };
-        }
-
-        var request = built.Request;
         var outcome = await transport.SendAsync(request, step.Timeout ?? defaultTimeout, abort).ConfigureAwait(false);
         if (outcome.Cancelled)
         {
@@ -62,6 +63,12 @@ public sealed class StepExecutor(IRequestTransport transport, BuiltInVariables b
         var judged = Judge(step, outcome, latency, variables, sequence, details);
         var reason = judged.Message;
         var failure = judged.Failure;
+        var failedChecks = details.Assertions.Count(a => !a.Passed && !a.Assertion.IsSoft) + details.Captures.Count(c => !c.Found);
+        if (failure is not null && failedChecks > 1)
+        {
+            reason += $" (and {failedChecks - 1} more)";
+        }
+
         if (failure is null && responseCheck is not null && outcome.Response is { } response && responseCheck.Check(request, response) is { Count: > 0 } problems)
         {
             (failure, reason) = (FailureKind.AssertionFailed, string.Join("; ", problems));

@@ -19,7 +19,7 @@ public static class EngineOutcomes
     /// <param name="parserMessage">The parser's own account of a bad response, which is more precise than the kind.</param>
     public static string Describe(HttpFailureKind failure, string host, int port, TimeSpan timeout, string? parserMessage) => failure switch
     {
-        HttpFailureKind.Refused => $"connection refused by {host}:{port}",
+        HttpFailureKind.Refused => $"connection refused to {host}:{port}",
         HttpFailureKind.HostNotFound => $"host not found: {host}",
         HttpFailureKind.Timeout => $"timed out after {timeout.TotalMilliseconds:0} ms",
         HttpFailureKind.Reset => $"connection reset by {host}:{port}",

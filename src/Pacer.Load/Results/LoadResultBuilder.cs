@@ -125,6 +125,7 @@ public sealed class LoadResultBuilder
             Passed = result.Passed,
             Actual = result.Actual is { } actual && threshold.IsLatency ? actual / 1_000_000 : result.Actual,
             ActualText = result.ActualText,
+            Implicit = threshold.Implicit,
         };
     }
 

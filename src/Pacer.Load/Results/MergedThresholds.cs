@@ -45,7 +45,7 @@ internal static class MergedThresholds
             return first with { Passed = outcomes.All(o => o.Passed), Actual = null, ActualText = "not re-evaluated" };
         }
 
-        var result = ThresholdEvaluator.Evaluate(threshold, load);
+        var result = ThresholdEvaluator.Evaluate(threshold with { Implicit = first.Implicit }, load);
 
         // The evaluator speaks nanoseconds; the file speaks milliseconds for latency.
         var actual = result.Actual is { } value && threshold.IsLatency ? value / 1_000_000.0 : result.Actual;

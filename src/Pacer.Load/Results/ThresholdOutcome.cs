@@ -9,7 +9,7 @@ public sealed record ThresholdOutcome
     /// <summary>The step it is scoped to, or null for the whole run.</summary>
     public string? Step { get; init; }
 
-    /// <summary><c>p50</c>, <c>p95</c>, <c>p99.9</c>, <c>max</c>, <c>avg</c>, <c>errors</c>, <c>rps</c>…</summary>
+    /// <summary><c>p50</c>, <c>p95</c>, <c>p99.9</c>, <c>max</c>, <c>avg</c>, <c>errors</c>, <c>checks</c>, <c>rps</c>…</summary>
     public string Metric { get; init; } = "";
 
     public bool Passed { get; init; }
@@ -19,4 +19,7 @@ public sealed record ThresholdOutcome
 
     /// <summary>The actual value for people: <c>182.4ms</c>, <c>0.3%</c>, <c>1204/s</c>.</summary>
     public string ActualText { get; init; } = "";
+
+    /// <summary>True for <c>checks==100%</c> added because the run named no threshold on checks or errors.</summary>
+    public bool Implicit { get; init; }
 }

@@ -60,13 +60,21 @@ public static class LoadFormatting
         return parts.Count == 0 ? "none" : string.Join(", ", parts);
     }
 
-    /// <summary>The step's SLA in a few words: <c>≤200ms met</c>, <c>≤200ms: 12 over</c>, or <c>-</c> when it has none.</summary>
+    /// <summary>The step's SLA in a few words: <c>&lt;200ms met</c>, <c>&lt;200ms: 12 over</c>, <c>&lt;200ms: nothing succeeded</c>, or <c>-</c> when it has none.</summary>
     public static string Sla(SlaResult? sla) => sla switch
     {
         null => "-",
         { Met: true } => $"<{Milliseconds(sla.BudgetMs)} met",
+        { Violations: 0, Succeeded: 0 } => $"<{Milliseconds(sla.BudgetMs)}: nothing succeeded",
         _ => $"<{Milliseconds(sla.BudgetMs)}: {Count(sla.Violations)} over",
     };
+
+    /// <summary>A threshold as the reports list it; the one Pacer added itself says so.</summary>
+    public static string ThresholdText(ThresholdOutcome threshold)
+    {
+        ArgumentNullException.ThrowIfNull(threshold);
+        return threshold.Implicit ? $"{threshold.Text} (default: no threshold on checks or errors was given)" : threshold.Text;
+    }
 
     /// <summary>The limit part of a threshold as written (<c>&lt;150ms</c> of <c>p95&lt;150ms</c>), for "actual vs limit".</summary>
     public static string Limit(ThresholdOutcome threshold)
@@ -74,7 +82,7 @@ public static class LoadFormatting
         ArgumentNullException.ThrowIfNull(threshold);
         var text = threshold.Text;
         var afterStep = text.IndexOf(']', StringComparison.Ordinal) + 1;
-        var op = text.IndexOfAny(['<', '>'], afterStep);
+        var op = text.IndexOfAny(['<', '>', '='], afterStep);
         return op < 0 ? text : text[op..].Replace(" ", "", StringComparison.Ordinal);
     }
 

@@ -7,10 +7,12 @@ using Pacer.Load.Results;
 namespace Pacer.Reports.Load;
 
 /// <summary>
-/// JUnit XML for a load run (<c>--report junit=PATH</c>): a <c>thresholds</c> suite with a
-/// testcase per threshold (a failure says actual vs limit) and an <c>sla</c> suite with a
-/// testcase per step that has a <c>duration &lt;</c> budget (a failure says how many requests
-/// missed it). An aborted run says why in the thresholds suite's <c>system-out</c>.
+/// JUnit XML for a load run (<c>--report junit=PATH</c>), reading the run's one verdict: it has a
+/// failure exactly when the run failed. A <c>thresholds</c> suite has a testcase per threshold (the
+/// implicit <c>checks==100%</c> included; a failure says actual vs limit and which steps' checks
+/// failed), a <c>setup</c> suite a testcase per <c>@once</c> step, and a run that stopped early a
+/// failed <c>run</c> testcase saying why. Step budgets are reported in the <c>sla</c> suite's
+/// output: a missed budget fails the run through the checks threshold, not a second time here.
 /// </summary>
 public sealed class LoadJUnitReportWriter : ILoadReportWriter
 {
@@ -19,9 +21,7 @@ public sealed class LoadJUnitReportWriter : ILoadReportWriter
     public void Write(LoadResult result, Stream destination)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var thresholds = ThresholdSuite(result);
-        var sla = SlaSuite(result);
-        var suites = new[] { thresholds, sla };
+        var suites = new[] { ThresholdSuite(result), SetupSuite(result), SlaSuite(result) };
         var root = new XElement(
             "testsuites",
             new XAttribute("name", "pacer load"),
@@ -41,7 +41,7 @@ public sealed class LoadJUnitReportWriter : ILoadReportWriter
         var suite = Suite("thresholds", result, result.Thresholds.Count, result.Thresholds.Count(t => !t.Passed));
         foreach (var threshold in result.Thresholds)
         {
-            var testcase = Case(threshold.Text, "pacer.load.thresholds", result.DurationSeconds);
+            var testcase = Case(LoadFormatting.ThresholdText(threshold), "pacer.load.thresholds", result.DurationSeconds);
             if (!threshold.Passed)
             {
                 var actual = threshold.ActualText.Length == 0 ? "no data" : threshold.ActualText;
@@ -49,7 +49,7 @@ public sealed class LoadJUnitReportWriter : ILoadReportWriter
                     "failure",
                     new XAttribute("message", Clean($"{threshold.Text}: actual {actual}, limit {LoadFormatting.Limit(threshold)}")),
                     new XAttribute("type", "ThresholdBreached"),
-                    Clean($"metric {threshold.Metric}{(threshold.Step is null ? "" : $" of step {threshold.Step}")}: actual {actual}, required {LoadFormatting.Limit(threshold)}")));
+                    Clean($"metric {threshold.Metric}{(threshold.Step is null ? "" : $" of step {threshold.Step}")}: actual {actual}, required {LoadFormatting.Limit(threshold)}{FailedChecks(result, threshold)}")));
             }
 
             suite.Add(testcase);
@@ -57,30 +57,72 @@ public sealed class LoadJUnitReportWriter : ILoadReportWriter
 
         if (result.Aborted is { } aborted)
         {
-            suite.Add(new XElement("system-out", Clean($"run aborted: {aborted}")));
+            var run = Case("run completed", "pacer.load.run", result.DurationSeconds);
+            run.Add(new XElement("failure", new XAttribute("message", Clean($"run stopped early: {aborted}")), new XAttribute("type", "RunAborted")));
+            suite.Add(run);
+            suite.SetAttributeValue("tests", result.Thresholds.Count + 1);
+            suite.SetAttributeValue("failures", result.Thresholds.Count(t => !t.Passed) + 1);
         }
 
         return suite;
     }
 
+    private static XElement SetupSuite(LoadResult result)
+    {
+        var suite = Suite("setup", result, result.Setup.Count, result.Setup.Count(s => !s.Passed));
+        foreach (var step in result.Setup)
+        {
+            var testcase = Case($"@once {step.Name}", "pacer.load.setup", step.DurationMs / 1000);
+            if (!step.Passed)
+            {
+                testcase.Add(new XElement("failure", new XAttribute("message", Clean(step.Reason ?? "failed")), new XAttribute("type", step.Failure ?? "SetupFailed")));
+            }
+
+            suite.Add(testcase);
+        }
+
+        return suite;
+    }
+
+    /// <summary>For a checks threshold: which steps' checks did not pass, and why, so the failure says where to look.</summary>
+    private static string FailedChecks(LoadResult result, ThresholdOutcome threshold)
+    {
+        if (threshold.Metric != "checks")
+        {
+            return "";
+        }
+
+        var failing = result.Steps
+            .Where(s => (threshold.Step is null || s.Name == threshold.Step) && s.Checks.Passed < s.Checks.Total)
+            .Select(s => $"step {s.Name}: {LoadFormatting.Count(s.Checks.Total - s.Checks.Passed)} of {LoadFormatting.Count(s.Checks.Total)} did not pass ({LoadFormatting.FailureKinds(WithSkips(s))})")
+            .ToList();
+        return failing.Count == 0 ? "" : "\n" + string.Join("\n", failing);
+    }
+
+    private static Dictionary<string, long> WithSkips(LoadStepResult step)
+    {
+        var kinds = new Dictionary<string, long>(step.FailuresByKind, StringComparer.Ordinal);
+        if (step.Checks.Skipped > 0)
+        {
+            kinds["skipped"] = step.Checks.Skipped;
+        }
+
+        return kinds;
+    }
+
     private static XElement SlaSuite(LoadResult result)
     {
         var steps = result.Steps.Where(s => s.Sla is not null).ToList();
-        var suite = Suite("sla", result, steps.Count, steps.Count(s => !s.Sla!.Met));
+        var suite = Suite("sla", result, steps.Count, failures: 0);
         foreach (var step in steps)
         {
             var sla = step.Sla!;
             var testcase = Case($"step[{step.Name}] duration < {LoadFormatting.Milliseconds(sla.BudgetMs)}", step.Flow.Length == 0 ? "pacer.load.sla" : step.Flow, result.DurationSeconds);
-            if (!sla.Met)
-            {
-                var share = step.Requests == 0 ? 0 : (double)sla.Violations / step.Requests;
-                testcase.Add(new XElement(
-                    "failure",
-                    new XAttribute("message", Clean($"{LoadFormatting.Count(sla.Violations)} of {LoadFormatting.Count(step.Requests)} requests ({LoadFormatting.Percent(share)}) slower than {LoadFormatting.Milliseconds(sla.BudgetMs)}")),
-                    new XAttribute("type", "SlaViolated"),
-                    Clean($"{step.Method} {step.Url}: p95 {LoadFormatting.Milliseconds(step.LatencyMs.P95)}, p99 {LoadFormatting.Milliseconds(step.LatencyMs.P99)}, max {LoadFormatting.Milliseconds(step.LatencyMs.Max)}")));
-            }
-
+            var share = step.Requests == 0 ? 0 : (double)sla.Violations / step.Requests;
+            testcase.Add(new XElement(
+                "system-out",
+                Clean($"{LoadFormatting.Sla(sla)}: {LoadFormatting.Count(sla.Violations)} of {LoadFormatting.Count(step.Requests)} requests ({LoadFormatting.Percent(share)}) slower; " +
+                      $"{step.Method} {step.Url}: p95 {LoadFormatting.Milliseconds(step.LatencyMs.P95)}, p99 {LoadFormatting.Milliseconds(step.LatencyMs.P99)}, max {LoadFormatting.Milliseconds(step.LatencyMs.Max)}")));
             suite.Add(testcase);
         }
 

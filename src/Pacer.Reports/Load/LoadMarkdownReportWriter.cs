@@ -100,7 +100,7 @@ public sealed class LoadMarkdownReportWriter : ILoadReportWriter
         foreach (var threshold in thresholds)
         {
             var actual = threshold.ActualText.Length == 0 ? "no data" : threshold.ActualText;
-            md.AppendLine(CultureInfo.InvariantCulture, $"| `{Cell(threshold.Text)}` | {Cell(actual)} | {(threshold.Passed ? "✅ pass" : "❌ FAIL")} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| `{Cell(threshold.Text)}`{(threshold.Implicit ? " (default: no threshold on checks or errors)" : "")} | {Cell(actual)} | {(threshold.Passed ? "✅ pass" : "❌ FAIL")} |");
         }
 
         md.AppendLine();

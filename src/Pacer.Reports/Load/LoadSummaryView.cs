@@ -161,7 +161,7 @@ internal static class LoadSummaryView
         {
             grid.AddRow(
                 threshold.Passed ? "[green]pass[/]" : "[red bold]FAIL[/]",
-                Markup.Escape(threshold.Text),
+                Markup.Escape(LoadFormatting.ThresholdText(threshold)),
                 Markup.Escape("actual " + (threshold.ActualText.Length == 0 ? "-" : threshold.ActualText)));
         }
 

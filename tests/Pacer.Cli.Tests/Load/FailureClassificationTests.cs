@@ -29,8 +29,11 @@ public sealed class FailureClassificationTests : IDisposable
         var outcome = await LoadCli.RunAsync(temp.Path, "flows", "--base-url", server.BaseUrl, "--iterations", "14", "--vus", "7",
             "--graceful-stop", "10s", "--out", "r.json");
 
-        Assert.True(outcome.ExitCode == 0, outcome.ToString()); // no thresholds: failures alone do not fail the run
-        var steps = LoadResultJson.ReadFile(temp.Combine("r.json")).Steps.ToDictionary(s => s.Flow.Replace("flows/", "", StringComparison.Ordinal));
+        // No threshold on checks or errors: every check must pass (checks==100%), as pacer run would judge these flows.
+        Assert.True(outcome.ExitCode == 1, outcome.ToString());
+        var result = LoadResultJson.ReadFile(temp.Combine("r.json"));
+        Assert.Equal("checks==100%", Assert.Single(result.Thresholds, t => !t.Passed).Text);
+        var steps = result.Steps.ToDictionary(s => s.Flow.Replace("flows/", "", StringComparison.Ordinal));
         AssertOnly(steps["refused.flow.md"], "connection-refused");
         AssertOnly(steps["reset.flow.md"], "connection-reset");
         AssertOnly(steps["stall.flow.md"], "timeout");
@@ -43,18 +46,24 @@ public sealed class FailureClassificationTests : IDisposable
     }
 
     [Fact]
-    public async Task A_huge_body_is_read_to_the_end_and_counted_in_bytes_in()
+    public async Task A_body_within_max_body_is_read_to_the_end_and_a_longer_one_fails_as_too_large()
     {
         await using var server = await LoadTargetServer.StartAsync();
         temp.Write("huge.flow.md", LoadCli.OneGet("/huge"));
 
-        var outcome = await LoadCli.RunAsync(temp.Path, "huge.flow.md", "--base-url", server.BaseUrl, "--iterations", "3", "--out", "r.json");
+        var allowed = await LoadCli.RunAsync(temp.Path, "huge.flow.md", "--base-url", server.BaseUrl, "--iterations", "3", "--max-body", "32MiB", "--out", "r.json");
+        var refused = await LoadCli.RunAsync(temp.Path, "huge.flow.md", "--base-url", server.BaseUrl, "--iterations", "3", "--out", "too-large.json");
 
-        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        Assert.True(allowed.ExitCode == 0, allowed.ToString());
         var summary = LoadResultJson.ReadFile(temp.Combine("r.json")).Summary;
         Assert.Equal(3, summary.Requests);
         Assert.Equal(0, summary.Failures);
         Assert.True(summary.BytesIn >= 3L * LoadTargetServer.HugeBodyBytes, $"bytes in {summary.BytesIn}");
+
+        Assert.True(refused.ExitCode == 1, refused.ToString());
+        var tooLarge = LoadResultJson.ReadFile(temp.Combine("too-large.json"));
+        Assert.Equal(3, tooLarge.Summary.FailuresByKind["body-too-large"]);
+        Assert.Contains("longer than the 16MiB limit (raise it with --max-body)", Assert.Single(tooLarge.Steps).Samples[0].Message, StringComparison.Ordinal);
     }
 
     private static void AssertOnly(LoadStepResult step, string kind)

@@ -72,9 +72,9 @@ public sealed class FlowFeaturesTests : IDisposable
         var result = LoadResultJson.ReadFile(temp.Combine("r.json"));
         Assert.Equal(0, result.Summary.Failures);
         Assert.Equal(10, result.Steps.Single(s => s.Name == "Me").Requests);
-        // The first request of each VU went through the engine, which then handed the cookie to HttpClient.
-        Assert.Equal("mixed", result.Transport.Kind);
-        Assert.Contains("cookies", result.Transport.Reason, StringComparison.Ordinal);
+        // Each VU keeps a cookie jar and the engine sends its cookies: the session never leaves Pacer's own HTTP path.
+        Assert.Equal("engine", result.Transport.Kind);
+        Assert.Null(result.Transport.Reason);
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class FlowFeaturesTests : IDisposable
         var outcome = await LoadCli.RunAsync(temp.Path, "warm.flow.md", "--base-url", "http://127.0.0.1:9", "--warmup", "soon");
 
         Assert.Equal(2, outcome.ExitCode);
-        Assert.Contains("--warmup expects a duration", outcome.Error, StringComparison.Ordinal);
+        Assert.Contains("--warmup: expected a duration", outcome.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -222,21 +222,33 @@ public sealed class FlowFeaturesTests : IDisposable
     }
 
     [Fact]
-    public async Task Duration_budget_counts_slow_requests_as_sla_violations_not_failures()
+    public async Task A_missed_duration_budget_fails_its_request_as_in_pacer_run_and_soft_budgets_make_it_a_warning()
     {
         await using var server = await LoadTargetServer.StartAsync();
         temp.Write("slow.flow.md", LoadCli.OneGet("/stall?ms=120", "status == 200\nduration < 50ms"));
 
-        var outcome = await LoadCli.RunAsync(temp.Path, "slow.flow.md", "--base-url", server.BaseUrl, "--iterations", "4", "--vus", "2", "--out", "r.json");
+        var strict = await LoadCli.RunAsync(temp.Path, "slow.flow.md", "--base-url", server.BaseUrl, "--iterations", "4", "--vus", "2", "--out", "r.json");
+        var soft = await LoadCli.RunAsync(temp.Path, "slow.flow.md", "--base-url", server.BaseUrl, "--iterations", "4", "--vus", "2", "--soft-budgets", "--out", "soft.json");
 
-        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        Assert.True(strict.ExitCode == 1, strict.ToString());
         var result = LoadResultJson.ReadFile(temp.Combine("r.json"));
-        Assert.Equal(0, result.Summary.Failures);
+        Assert.Equal(4, result.Summary.Failures);
+        Assert.Equal(4, result.Summary.FailuresByKind["budget-missed"]);
         Assert.Equal(4, result.Summary.SlaViolations);
+        Assert.Equal((4, 0), (result.Summary.Checks.Total, result.Summary.Checks.Passed));
+        var implicitRule = Assert.Single(result.Thresholds);
+        Assert.True(implicitRule.Implicit);
+        Assert.False(implicitRule.Passed);
         var sla = Assert.Single(result.Steps).Sla!;
         Assert.Equal(50, sla.BudgetMs);
         Assert.Equal(4, sla.Violations);
         Assert.False(sla.Met);
+
+        Assert.True(soft.ExitCode == 0, soft.ToString());
+        var softResult = LoadResultJson.ReadFile(temp.Combine("soft.json"));
+        Assert.Equal(0, softResult.Summary.Failures);
+        Assert.Equal(4, softResult.Summary.Warnings);
+        Assert.Equal(4, softResult.Summary.SlaViolations);
     }
 
     public void Dispose() => temp.Dispose();

@@ -109,7 +109,7 @@ public sealed class MonitorCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Cancelling_stops_gracefully_and_still_sends_the_final_otlp_push()
+    public async Task Stopping_ends_gracefully_with_exit_3_and_still_sends_the_final_otlp_push()
     {
         await using var api = await ScriptedServer.StartAsync(_ => (200, TimeSpan.Zero));
         await using var collector = await ScriptedServer.StartAsync(_ => (200, TimeSpan.Zero));
@@ -124,15 +124,15 @@ public sealed class MonitorCommandTests : IDisposable
             new PacerContext(stdout, stderr, temp.Path, _ => null, OutputIsTerminal: false),
             interrupt.Token);
 
-        Assert.True(exit == 0, $"{exit}\n{stdout}\n{stderr}");
-        Assert.Matches(@"monitor stopped after [1-9]\d* check\(s\): all rules passing", stdout.ToString());
+        Assert.True(exit == 3, $"{exit}\n{stdout}\n{stderr}");
+        Assert.Matches(@"monitor interrupted after [1-9]\d* check\(s\): all rules passing", stdout.ToString());
         var push = Assert.Single(collector.Received);
         using var json = JsonDocument.Parse(push.Body);
         Assert.Equal("pacer", json.RootElement.GetProperty("resourceMetrics")[0].GetProperty("scopeMetrics")[0].GetProperty("scope").GetProperty("name").GetString());
     }
 
     [Theory]
-    [InlineData("--every", "soon", "--every expects a duration")]
+    [InlineData("--every", "soon", "--every: expected a duration such as 500ms")]
     [InlineData("--threshold", "p95<<1", "--threshold 'p95<<1'")]
     [InlineData("--alert-webhook", "not a url", "--alert-webhook expects an http(s) URL")]
     [InlineData("--checks", "0", "--checks must be at least 1")]

@@ -114,6 +114,15 @@ public static class TestApiEndpoints
         app.MapGet("/redirect", () => Results.Redirect("/echo?redirected=true"));
 
         app.MapGet("/text", () => Results.Text("plain text body", "text/plain"));
+
+        app.MapGet("/status/{code:int}", (int code) => Results.Json(new { code }, statusCode: code));
+
+        // A header whose value HttpClient would re-read as a product list: it must reach assertions as sent.
+        app.MapGet("/headers/server", (HttpResponse response) =>
+        {
+            response.Headers.Server = "BaseHTTP/0.6 Python/3.11.7";
+            return Results.Json(new { code = 0 });
+        });
     }
 
     private static async Task<IResult> Echo(HttpRequest request)

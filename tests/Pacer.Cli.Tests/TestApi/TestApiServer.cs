@@ -41,13 +41,17 @@ public sealed class TestApiServer : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrelHttpsConfiguration();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0, listen =>
+        builder.WebHost.UseKestrel(options =>
         {
-            if (https)
+            options.AddServerHeader = false;
+            options.Listen(IPAddress.Loopback, 0, listen =>
             {
-                listen.UseHttps(SelfSignedCertificate.Create());
-            }
-        }));
+                if (https)
+                {
+                    listen.UseHttps(SelfSignedCertificate.Create());
+                }
+            });
+        });
         var state = new TestApiState();
         builder.Services.AddSingleton(state);
         var app = builder.Build();

@@ -20,7 +20,7 @@ internal static class LoadThresholdTable
         {
             html.Append("<tr class=\"").Append(threshold.Passed ? "" : "fail").Append("\" data-threshold=\"").Append(HtmlText.Escape(threshold.Text))
                 .Append("\" data-passed=\"").Append(threshold.Passed ? "true" : "false").Append("\">");
-            html.Append("<td><code>").Append(HtmlText.Escape(threshold.Text)).Append("</code></td>");
+            html.Append("<td><code>").Append(HtmlText.Escape(threshold.Text)).Append("</code>").Append(threshold.Implicit ? " <small>default: no threshold on checks or errors</small>" : "").Append("</td>");
             html.Append("<td>").Append(threshold.Step is null ? "whole run" : HtmlText.Escape(threshold.Step)).Append("</td>");
             html.Append("<td class=\"num\">").Append(HtmlText.Escape(threshold.ActualText)).Append("</td>");
             html.Append(threshold.Passed ? "<td><span class=\"pill pass\">✓ passed</span></td>" : "<td><span class=\"pill fail\">✗ failed</span></td>");
