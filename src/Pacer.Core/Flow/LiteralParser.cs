@@ -34,6 +34,14 @@ internal static partial class LiteralParser
                 return null;
             }
 
+            // A word after a duration number is a unit this grammar does not know (`5 parsecs`): say so there.
+            if (unit.Length == 0 && UnknownUnit().Match(cursor.Text, cursor.Position) is { Success: true } word)
+            {
+                var at = cursor.Position + word.Value.Length - word.Groups["unit"].Length;
+                cursor.Error($"unknown duration unit '{word.Groups["unit"].Value}' (use us, ms, s, m or h)", at, word.Groups["unit"].Length);
+                return null;
+            }
+
             // One duration grammar for flows and options (DurationSyntax): a bare number is milliseconds.
             if (!DurationSyntax.TryParse(number.Groups["number"].Value + unit, out var duration, out var error))
             {
@@ -94,6 +102,9 @@ internal static partial class LiteralParser
 
         return new LiteralOperand(JsonValue.Create(builder.ToString()), span);
     }
+
+    [GeneratedRegex(@"\G\s*(?<unit>[A-Za-zµ]+)")]
+    private static partial Regex UnknownUnit();
 
     // A unit may follow after a space (`duration < 200 ms`), as DurationSyntax allows.
     [GeneratedRegex(@"\G(?<number>-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?)(?:\s*(?<unit>us|µs|ms|s|m|h))?(?![A-Za-z0-9_.])")]
