@@ -33,6 +33,14 @@ public static class PrometheusText
             }
         }
 
+        Header(text, "pacer_checks_total", "counter", "Runs of each step in iterations, judged once after their last attempt: passed, or not (failed or skipped).");
+        foreach (var (name, metrics) in steps)
+        {
+            var step = Label("step", name);
+            Sample(text, "pacer_checks_total", step + "," + Label("result", "passed"), metrics.ChecksPassed);
+            Sample(text, "pacer_checks_total", step + "," + Label("result", "failed"), metrics.Checks - metrics.ChecksPassed);
+        }
+
         Header(text, "pacer_request_duration_seconds", "histogram", "Request latency by step, in seconds.");
         foreach (var (name, metrics) in steps)
         {

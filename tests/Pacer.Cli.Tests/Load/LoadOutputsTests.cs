@@ -89,6 +89,38 @@ public sealed class LoadOutputsTests : IDisposable
         Assert.Contains("pacer_requests_total{", scrape, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_metrics_endpoint_counts_dropped_iterations_as_the_progress_line_does()
+    {
+        await using var server = await LoadTargetServer.StartAsync();
+        temp.Write("stall.flow.md", LoadCli.OneGet("/stall?ms=400"));
+        var port = FreePort();
+
+        // One VU for 40 iterations a second, each taking 400 ms: most are dropped.
+        var run = LoadCli.RunAsync(temp.Path, "stall.flow.md", "--base-url", server.BaseUrl, "--rate", "40/s", "--max-vus", "1", "--pre-vus", "1",
+            "--duration", "3s", "--metrics-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--no-history", "--threshold", "checks>0%");
+        double dropped = 0;
+        using var client = new HttpClient();
+        for (var attempt = 0; attempt < 60 && dropped == 0; attempt++)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+            try
+            {
+                var scrape = await client.GetStringAsync(new Uri($"http://127.0.0.1:{port}/metrics"), TestContext.Current.CancellationToken);
+                var line = scrape.Split('\n').FirstOrDefault(l => l.StartsWith("pacer_dropped_iterations_total ", StringComparison.Ordinal));
+                dropped = line is null ? 0 : double.Parse(line.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet, or already gone.
+            }
+        }
+
+        var outcome = await run;
+        Assert.True(dropped > 0, $"/metrics never showed a dropped iteration\n{outcome}");
+        Assert.Matches(@"dropped=[1-9]", outcome.Out);
+    }
+
     private static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
