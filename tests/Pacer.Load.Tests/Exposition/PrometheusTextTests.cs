@@ -35,9 +35,9 @@ public sealed class PrometheusTextTests
         var families = ExpositionParser.Parse(PrometheusText.Write(Sample()));
 
         Assert.Equal(
-            ["pacer_requests_total", "pacer_request_duration_seconds", "pacer_vus", "pacer_dropped_iterations_total", "pacer_elapsed_seconds", "pacer_threshold_ok"],
+            ["pacer_requests_total", "pacer_checks_total", "pacer_request_duration_seconds", "pacer_vus", "pacer_dropped_iterations_total", "pacer_elapsed_seconds", "pacer_threshold_ok"],
             families.Select(f => f.Name));
-        Assert.Equal(["counter", "histogram", "gauge", "counter", "gauge", "gauge"], families.Select(f => f.Type));
+        Assert.Equal(["counter", "counter", "histogram", "gauge", "counter", "gauge", "gauge"], families.Select(f => f.Type));
     }
 
     [Fact]

@@ -9,13 +9,15 @@ namespace Pacer.Reports.Tests.Load;
 public sealed class LoadReportWriterTests
 {
     [Fact]
-    public void JUnit_has_a_testcase_per_threshold_and_per_step_sla_and_fails_the_breached_ones()
+    public void JUnit_fails_exactly_the_breached_thresholds_and_reports_step_slas_as_output()
     {
-        var xml = XDocument.Parse(Write(new LoadJUnitReportWriter(), SampleLoadResult.Create()));
+        var result = SampleLoadResult.Create();
+        var xml = XDocument.Parse(Write(new LoadJUnitReportWriter(), result));
 
         var root = xml.Root!;
+        Assert.False(result.Passed);
         Assert.Equal("5", root.Attribute("tests")!.Value);
-        Assert.Equal("2", root.Attribute("failures")!.Value);
+        Assert.Equal("1", root.Attribute("failures")!.Value);
         var thresholds = root.Elements("testsuite").Single(s => s.Attribute("name")!.Value == "thresholds");
         Assert.Equal(3, thresholds.Elements("testcase").Count());
         var failure = Assert.Single(thresholds.Descendants("failure"));
@@ -23,17 +25,29 @@ public sealed class LoadReportWriterTests
         Assert.Equal("errors<0.1%: actual 0.25%, limit <0.1%", failure.Attribute("message")!.Value);
         var sla = root.Elements("testsuite").Single(s => s.Attribute("name")!.Value == "sla");
         Assert.Equal(2, sla.Elements("testcase").Count());
-        var slaFailure = Assert.Single(sla.Descendants("failure"));
-        Assert.Equal("step[Login] duration < 30ms", slaFailure.Parent!.Attribute("name")!.Value);
-        Assert.Equal("1,000 of 2,000 requests (50%) slower than 30ms", slaFailure.Attribute("message")!.Value);
+        Assert.Empty(sla.Descendants("failure"));
+        var login = sla.Elements("testcase").Single(c => c.Attribute("name")!.Value == "step[Login] duration < 30ms");
+        Assert.StartsWith("<30ms: 1,000 over: 1,000 of 2,000 requests (50%) slower", login.Element("system-out")!.Value, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void JUnit_of_an_aborted_run_says_why_in_system_out()
+    public void JUnit_of_a_passing_run_has_no_failure_even_when_a_budget_was_missed_within_a_stated_tolerance()
     {
-        var xml = XDocument.Parse(Write(new LoadJUnitReportWriter(), SampleLoadResult.Create(aborted: "threshold errors<0.1% breached")));
+        var result = SampleLoadResult.Create() with { Passed = true, Thresholds = [] };
 
-        Assert.Equal("run aborted: threshold errors<0.1% breached", xml.Descendants("system-out").Single().Value);
+        var root = XDocument.Parse(Write(new LoadJUnitReportWriter(), result)).Root!;
+
+        Assert.Equal("0", root.Attribute("failures")!.Value);
+    }
+
+    [Fact]
+    public void JUnit_of_an_aborted_run_fails_a_run_testcase_that_says_why()
+    {
+        var xml = XDocument.Parse(Write(new LoadJUnitReportWriter(), SampleLoadResult.Create(aborted: "interrupted")));
+
+        var failure = xml.Descendants("failure").Single(f => f.Attribute("type")!.Value == "RunAborted");
+        Assert.Equal("run stopped early: interrupted", failure.Attribute("message")!.Value);
+        Assert.Equal("run completed", failure.Parent!.Attribute("name")!.Value);
     }
 
     [Fact]
