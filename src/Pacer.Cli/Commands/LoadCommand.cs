@@ -34,6 +34,7 @@ public static class LoadCommand
             !SharedOptions.TryRead(parsed, options.DrainTimeout, TimeSpan.FromSeconds(1), allowZero: true, error, out var drain) ||
             !SharedOptions.TryReadSize(parsed, options.MaxBody, error, out var maxBody) ||
             ReadData(parsed, options, context) is not { } data ||
+            DistributedOptions.Read(parsed, options, context.Error) is not { } distributed ||
             LoadOutputs.TryCreate(
                 context, parsed.GetValue(options.Out), parsed.GetValue(options.Reports) ?? [], parsed.GetValue(options.Baselines) ?? [],
                 parsed.GetValue(options.Tolerance), history: !parsed.GetValue(options.NoHistory)) is not { } outputs)
@@ -47,7 +48,7 @@ public static class LoadCommand
             return ExitCodes.BadInput;
         }
 
-        var (settings, problems) = LoadPlanner.Plan(new LoadRequest
+        var request = new LoadRequest
         {
             Flows = flows,
             CommandLine = commandLine,
@@ -61,10 +62,19 @@ public static class LoadCommand
             Insecure = parsed.GetValue(options.Insecure),
             SoftBudgets = parsed.GetValue(options.SoftBudgets),
             MaxBodyBytes = maxBody,
-        });
+            Segment = distributed.Segment,
+            Coordinated = distributed.Coordinator is not null,
+        };
+        var (settings, problems) = LoadPlanner.Plan(request);
         if (!Problems.Print(problems, error) || settings is null)
         {
             return ExitCodes.BadInput;
+        }
+
+        if (distributed.Coordinator is { } coordinator)
+        {
+            var (result, stopped) = await DistributedSession.RunAsync(request, settings, coordinator, context, color: !parsed.GetValue(options.NoColor)).ConfigureAwait(false);
+            return LoadOutputs.ExitCode(result, stopped, outputs.Write(result, context));
         }
 
         if (await LoadSession.RunAsync(settings, context, color: !parsed.GetValue(options.NoColor), parsed.GetValue(options.MetricsPort)).ConfigureAwait(false) is not { } run)

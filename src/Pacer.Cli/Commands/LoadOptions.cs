@@ -78,6 +78,14 @@ internal sealed class LoadOptions
 
     public Option<bool> NoColor { get; } = SharedOptions.NoColor();
 
+    public Option<string?> Segment { get; } = new("--segment") { Description = "Run only this share of the test: I/N (part I of N, e.g. 2/4) or k6's a:b fractions (0:1/4); the N segments together are exactly the whole test" };
+
+    public Option<string?> SegmentSequence { get; } = new("--segment-sequence") { Description = "With an a:b --segment: the boundaries every segment of the test shares, e.g. 0,1/4,1/2,1 (default 0,a,b,1, as in k6)" };
+
+    public Option<int?> Agents { get; } = new("--agents") { Description = "Coordinate a distributed run: wait for N `pacer agent` processes, give each a segment, merge their results live (docs/distributed.md)" };
+
+    public Option<string?> Listen { get; } = new("--listen") { Description = "With --agents: where the agents reach this coordinator, HOST:PORT (default 0.0.0.0:6565)" };
+
     /// <summary>Options that become load settings, by setting name (<see cref="LoadSettingGrammar.Names"/>).</summary>
     public IEnumerable<(string Name, Option<string?> Option)> LoadSettingOptions =>
     [
@@ -92,7 +100,7 @@ internal sealed class LoadOptions
         {
             Executor, Vus, Duration, Rate, MaxVus, PreVus, Stages, RateStages, Iterations, Think, GracefulStop, Data, DataMode,
             Thresholds, AbortOnFail, Out, Reports, Baselines, Tolerance, MetricsPort, NoHistory, Timeout, Warmup, DrainTimeout,
-            Insecure, SoftBudgets, MaxBody, NoColor,
+            Insecure, SoftBudgets, MaxBody, NoColor, Segment, SegmentSequence, Agents, Listen,
         })
         {
             command.Options.Add(option);
