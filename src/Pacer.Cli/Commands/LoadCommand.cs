@@ -86,7 +86,7 @@ public static class LoadCommand
         return LoadOutputs.ExitCode(run.Result, run.Interrupted, regressed);
     }
 
-    private static (DataTable? Table, DataMode Mode)? ReadData(ParseResult parsed, LoadOptions options, PacerContext context)
+    internal static (DataTable? Table, DataMode Mode)? ReadData(ParseResult parsed, LoadOptions options, PacerContext context)
     {
         try
         {

@@ -93,15 +93,27 @@ internal sealed class LoadOptions
         ("rate-stages", RateStages), ("iterations", Iterations), ("think", Think), ("graceful-stop", GracefulStop),
     ];
 
+    /// <summary>The options that describe the test itself (what <c>pacer k8s render</c> passes on to the coordinator's pod), not where its outputs go.</summary>
+    public IEnumerable<Option> TestOptions =>
+    [
+        Executor, Vus, Duration, Rate, MaxVus, PreVus, Stages, RateStages, Iterations, Think, GracefulStop, Data, DataMode,
+        Thresholds, AbortOnFail, Timeout, Warmup, DrainTimeout, Insecure, SoftBudgets, MaxBody,
+    ];
+
     public void AddTo(Command command)
     {
         Flows.AddTo(command);
-        foreach (Option option in new Option[]
+        foreach (var option in TestOptions.Concat([Out, Reports, Baselines, Tolerance, MetricsPort, NoHistory, NoColor, Segment, SegmentSequence, Agents, Listen]))
         {
-            Executor, Vus, Duration, Rate, MaxVus, PreVus, Stages, RateStages, Iterations, Think, GracefulStop, Data, DataMode,
-            Thresholds, AbortOnFail, Out, Reports, Baselines, Tolerance, MetricsPort, NoHistory, Timeout, Warmup, DrainTimeout,
-            Insecure, SoftBudgets, MaxBody, NoColor, Segment, SegmentSequence, Agents, Listen,
-        })
+            command.Options.Add(option);
+        }
+    }
+
+    /// <summary>Only the flows and the options of the test (<see cref="TestOptions"/>), plus <c>--agents</c>.</summary>
+    public void AddTestOptionsTo(Command command)
+    {
+        Flows.AddTo(command);
+        foreach (var option in TestOptions.Append(Agents))
         {
             command.Options.Add(option);
         }
