@@ -48,7 +48,6 @@ public sealed class AgentRunner(AgentSettings settings, Action<string> log)
         using var stream = new SnapshotStream(client, assignment.AgentId, log);
         var started = new TaskCompletionSource<Task<LoadResult>>(TaskCreationOptions.RunContinuationsAsynchronously);
         LoadRun? run = null;
-        string? ended = null;
 
         async Task<AgentOutcome?> ReadEventsAsync()
         {
@@ -96,7 +95,10 @@ public sealed class AgentRunner(AgentSettings settings, Action<string> log)
                     case "cancel" when !started.Task.IsCompleted:
                         return new AgentOutcome(3, null, "the coordinator cancelled the run: " + message.Reason);
                     case "cancel":
-                        ended = message.Reason;
+                        // The coordinator is done with this agent (the run is over, or it counted this
+                        // agent lost): whatever still runs stops rather than load a test nobody watches.
+                        run!.StopReason ??= "the coordinator ended the run: " + message.Reason;
+                        await stopRun.CancelAsync().ConfigureAwait(false);
                         return null;
                 }
             }
@@ -131,7 +133,7 @@ public sealed class AgentRunner(AgentSettings settings, Action<string> log)
         using var sending = new CancellationTokenSource();
         var sender = stream.SendLoopAsync(sending.Token);
         var running = await started.Task.ConfigureAwait(false);
-        if (await Task.WhenAny(running, events).ConfigureAwait(false) == events && !running.IsCompleted && ended is null)
+        if (await Task.WhenAny(running, events).ConfigureAwait(false) == events && !running.IsCompleted && !stopRun.IsCancellationRequested)
         {
             // A load generator without its coordinator stops rather than run on blind.
             run!.StopReason ??= "lost the coordinator";

@@ -15,6 +15,7 @@ public sealed class AgentRoster
     private readonly ExactSeconds _seconds = new();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _startTimestamp = long.MaxValue;
+    private long _snapshotBytes;
     private bool _closed;
     private string? _closedReason;
 
@@ -26,6 +27,11 @@ public sealed class AgentRoster
     }
 
     public TimeProvider Time { get; }
+
+    /// <summary>Bytes of snapshots received so far: the coordinator's network cost.</summary>
+    public long SnapshotBytes => Interlocked.Read(ref _snapshotBytes);
+
+    public void CountSnapshotBytes(long bytes) => Interlocked.Add(ref _snapshotBytes, bytes);
 
     public IReadOnlyList<AgentSlot> Slots => _slots;
 

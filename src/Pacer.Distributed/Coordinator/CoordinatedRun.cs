@@ -62,7 +62,9 @@ public sealed class CoordinatedRun(LoadRequest request, LoadRunSettings whole, C
         observer.OnMessage($"coordinator: {settings.Agents} agent(s) ready, starting together in {settings.StartDelay.TotalSeconds:0.#}s");
         await Task.Delay(settings.StartDelay, time, CancellationToken.None).ConfigureAwait(false);
 
+        var cpuBefore = Environment.CpuUsage.TotalTime;
         await WatchAsync(roster, observer, stop, abort).ConfigureAwait(false);
+        observer.OnMessage(CostLine(roster, Environment.CpuUsage.TotalTime - cpuBefore));
         var result = DistributedResult.Build(roster, whole, startedAt, time.GetUtcNow(), setup.Steps, _stopReason);
         Partial = result.Distributed?.Partial == true;
 
@@ -166,6 +168,16 @@ public sealed class CoordinatedRun(LoadRequest request, LoadRunSettings whole, C
                 return;
             }
         }
+    }
+
+    /// <summary>What watching the agents cost this process: CPU and snapshot bytes, per agent per second of load.</summary>
+    private string CostLine(AgentRoster roster, TimeSpan cpu)
+    {
+        var seconds = Math.Max(0.001, roster.RunTime().TotalSeconds);
+        var agents = settings.Agents;
+        var bytes = roster.SnapshotBytes;
+        return $"coordinator cost: CPU {cpu.TotalSeconds:0.00}s over {seconds:0.0}s of load ({cpu.TotalSeconds / seconds * 100:0.0}% of a core, {cpu.TotalSeconds / seconds / agents * 1000:0.0} ms per agent per second); " +
+            $"snapshots {bytes / 1024.0:N0} KiB in ({bytes / seconds / agents / 1024:0.0} KiB per agent per second)";
     }
 
     private void StopAll(AgentRoster roster, ILoadObserver observer, string reason)

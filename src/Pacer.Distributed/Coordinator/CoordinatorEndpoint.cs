@@ -96,6 +96,7 @@ public sealed class CoordinatorEndpoint : IAsyncDisposable
                 return Problem(400, "the body is not a snapshot");
             }
 
+            roster.CountSnapshotBytes(request.ContentLength ?? 0);
             roster.Snapshot(slot, snapshot);
             return Results.NoContent();
         });

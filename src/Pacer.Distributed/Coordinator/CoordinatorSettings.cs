@@ -14,8 +14,12 @@ public sealed record CoordinatorSettings
     /// <summary>How long to wait for every agent to register and plan its segment.</summary>
     public TimeSpan AgentTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>A running agent silent this long (no snapshot) is lost, even if its connection still looks open.</summary>
-    public TimeSpan LostAfter { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// A running agent silent this long (no snapshot) is lost, even if its connection still looks open
+    /// (a network partition). A dead process is noticed sooner, by its closed connection; this is long
+    /// because an agent starting tens of thousands of VUs on a busy machine may be late with its first snapshots.
+    /// </summary>
+    public TimeSpan LostAfter { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Agents are told to start this far ahead, so they all start at the same moment.</summary>
     public TimeSpan StartDelay { get; init; } = TimeSpan.FromSeconds(1);
