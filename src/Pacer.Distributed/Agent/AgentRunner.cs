@@ -76,7 +76,7 @@ public sealed class AgentRunner(AgentSettings settings, Action<string> log)
                         log($"agent: segment {segment} planned ({planned!.Flows.Sum(f => f.Profile.PeakVus)} VUs at most), ready");
                         break;
                     case "start" when run is not null && !started.Task.IsCompleted:
-                        var delay = TimeSpan.FromMilliseconds(message.StartInMs ?? 0);
+                        var delay = StartDelay(message);
                         started.SetResult(Task.Run(async () =>
                         {
                             await Task.Delay(delay, CancellationToken.None).ConfigureAwait(false);
@@ -150,6 +150,19 @@ public sealed class AgentRunner(AgentSettings settings, Action<string> log)
             ? $"agent: segment {segment} done: {result.Summary.Requests:N0} requests, result delivered"
             : $"agent: segment {segment} done: {result.Summary.Requests:N0} requests, but the coordinator did not take the result");
         return new AgentOutcome(delivered ? 0 : 3, result, delivered ? null : "the coordinator did not take the final result");
+    }
+
+    /// <summary>Until the agreed instant, but never longer than the relative delay (a clock far off waits no more than that).</summary>
+    private static TimeSpan StartDelay(AgentEvent start)
+    {
+        var relative = TimeSpan.FromMilliseconds(start.StartInMs ?? 0);
+        if (start.StartAt is not { } at)
+        {
+            return relative;
+        }
+
+        var left = at - DateTimeOffset.UtcNow;
+        return left < TimeSpan.Zero ? TimeSpan.Zero : left > relative ? relative : left;
     }
 
     private async Task<(AgentAssignment? Assignment, string? Refusal)> RegisterAsync(CoordinatorClient client, CancellationToken stop)

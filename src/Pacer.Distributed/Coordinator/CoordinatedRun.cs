@@ -58,7 +58,7 @@ public sealed class CoordinatedRun(LoadRequest request, LoadRunSettings whole, C
 
         roster.Close("the run has started");
         roster.StartsAt(time.GetTimestamp() + (long)(settings.StartDelay.TotalSeconds * time.TimestampFrequency));
-        roster.Broadcast(new AgentEvent { Type = "start", StartInMs = (int)settings.StartDelay.TotalMilliseconds });
+        roster.Broadcast(new AgentEvent { Type = "start", StartInMs = (int)settings.StartDelay.TotalMilliseconds, StartAt = time.GetUtcNow() + settings.StartDelay });
         observer.OnMessage($"coordinator: {settings.Agents} agent(s) ready, starting together in {settings.StartDelay.TotalSeconds:0.#}s");
         await Task.Delay(settings.StartDelay, time, CancellationToken.None).ConfigureAwait(false);
 

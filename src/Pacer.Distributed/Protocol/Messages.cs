@@ -32,7 +32,8 @@ public sealed record AgentAssignment
 
 /// <summary>
 /// One line of <c>GET /v1/agents/{id}/events</c>, a stream of JSON lines the coordinator keeps open
-/// for the whole run: <c>plan</c> (the bundle), <c>start</c> (in <c>start_in_ms</c>), <c>stop</c>
+/// for the whole run: <c>plan</c> (the bundle), <c>start</c> (at <c>start_at</c>, in <c>start_in_ms</c> at the
+/// latest), <c>stop</c>
 /// (new iterations stop, requests in flight get the drain timeout), <c>abort</c> (cancel them now),
 /// <c>cancel</c> (the run will not happen: <c>reason</c>), and <c>ping</c> every few seconds.
 /// </summary>
@@ -43,6 +44,13 @@ public sealed record AgentEvent
     public AgentBundle? Plan { get; init; }
 
     public int? StartInMs { get; init; }
+
+    /// <summary>
+    /// The instant (UTC) every agent starts: a relative delay alone would start each agent when its
+    /// copy of the message arrived, and agents that start apart fall into different seconds of the
+    /// merged series. An agent whose clock is off waits no longer than <see cref="StartInMs"/>.
+    /// </summary>
+    public DateTimeOffset? StartAt { get; init; }
 
     public string? Reason { get; init; }
 
