@@ -14,9 +14,9 @@ internal sealed record BenchOptions(string Mode, Uri Url, int Connections, TimeS
             throw new ArgumentException(Usage);
         }
         var url = new Uri(args[1]);
-        if (url.Scheme != "http" || !IsLoopback(url.Host))
+        if (url.Scheme is not ("http" or "https") || !IsLoopback(url.Host))
         {
-            throw new ArgumentException($"refusing {url}: only http:// on a loopback host is benchmarked");
+            throw new ArgumentException($"refusing {url}: only http:// and https:// on a loopback host are benchmarked");
         }
         var connections = 64;
         var seconds = 10.0;

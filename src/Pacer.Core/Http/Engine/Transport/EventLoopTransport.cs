@@ -142,6 +142,18 @@ internal sealed class EventLoopTransport : IConnectionTransport
         }
     }
 
+    /// <summary>The connected socket's descriptor, for a TLS layer that reads and writes it itself.</summary>
+    internal int Fd => _registration!.Fd;
+
+    /// <summary>Whether the peer hung up or the socket failed (sticky until the next connect).</summary>
+    internal bool HungUp => _registration!.HungUp;
+
+    /// <summary>Waits until the socket is readable, within the exchange's deadline.</summary>
+    internal ValueTask WaitReadableAsync() => WaitAsync(_registration!.Read, _deadline);
+
+    /// <summary>Waits until the socket is writable, within the exchange's deadline.</summary>
+    internal ValueTask WaitWritableAsync() => WaitAsync(_registration!.Write, _deadline);
+
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask WaitAsync(Readiness readiness, long deadline)
     {
