@@ -15,6 +15,10 @@ namespace Pacer.Core.Http.Engine.Tls;
 internal sealed class OpenSslTransport(TlsOptions options, Alpn alpn, string host, int port) : IConnectionTransport
 {
     private readonly EventLoopTransport _tcp = new();
+
+    // An SSL object must not be used from two threads at once: an HTTP/2 connection reads on its
+    // loop while a VU elsewhere may write. Held only for each OpenSSL call, never across a wait.
+    private readonly Lock _sslLock = new();
     private OpenSslContext? _context;
     private readonly string _peer = $"{host}:{port}";
     private nint _ssl;
@@ -168,6 +172,9 @@ internal sealed class OpenSslTransport(TlsOptions options, Alpn alpn, string hos
     // Bytes written (all of them), or WantRead / WantWrite.
     private unsafe int TryWrite(ReadOnlySpan<byte> bytes)
     {
+        using var scope = _sslLock.EnterScope();
+        ObjectDisposedException.ThrowIf(_ssl == 0, this);
+
         fixed (byte* pointer = bytes)
         {
             var result = OpenSslNative.SslWrite(_ssl, pointer, bytes.Length);
@@ -184,6 +191,9 @@ internal sealed class OpenSslTransport(TlsOptions options, Alpn alpn, string hos
     // Bytes read, 0 at the end of the stream, or WantRead / WantWrite.
     private unsafe int TryRead(Span<byte> buffer)
     {
+        using var scope = _sslLock.EnterScope();
+        ObjectDisposedException.ThrowIf(_ssl == 0, this);
+
         fixed (byte* pointer = buffer)
         {
             var result = OpenSslNative.SslRead(_ssl, pointer, buffer.Length);
@@ -221,13 +231,16 @@ internal sealed class OpenSslTransport(TlsOptions options, Alpn alpn, string hos
 
     public void Close()
     {
-        if (_ssl != 0)
+        lock (_sslLock)
         {
-            OpenSslNative.SslFree(_ssl);
-            _ssl = 0;
-        }
+            if (_ssl != 0)
+            {
+                OpenSslNative.SslFree(_ssl);
+                _ssl = 0;
+            }
 
-        _tcp.Close();
+            _tcp.Close();
+        }
     }
 
     public void Dispose() => Close();

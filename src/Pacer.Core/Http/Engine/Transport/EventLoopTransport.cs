@@ -143,16 +143,18 @@ internal sealed class EventLoopTransport : IConnectionTransport
     }
 
     /// <summary>The connected socket's descriptor, for a TLS layer that reads and writes it itself.</summary>
-    internal int Fd => _registration!.Fd;
+    internal int Fd => Registered.Fd;
 
     /// <summary>Whether the peer hung up or the socket failed (sticky until the next connect).</summary>
-    internal bool HungUp => _registration!.HungUp;
+    internal bool HungUp => _registration?.HungUp ?? true;
 
     /// <summary>Waits until the socket is readable, within the exchange's deadline.</summary>
-    internal ValueTask WaitReadableAsync() => WaitAsync(_registration!.Read, _deadline);
+    internal ValueTask WaitReadableAsync() => WaitAsync(Registered.Read, _deadline);
 
     /// <summary>Waits until the socket is writable, within the exchange's deadline.</summary>
-    internal ValueTask WaitWritableAsync() => WaitAsync(_registration!.Write, _deadline);
+    internal ValueTask WaitWritableAsync() => WaitAsync(Registered.Write, _deadline);
+
+    private EventLoop.Registration Registered => _registration ?? throw new ObjectDisposedException(nameof(EventLoopTransport));
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask WaitAsync(Readiness readiness, long deadline)
