@@ -50,7 +50,6 @@ internal sealed partial class Http2Connection : IDisposable
     private long _tlsNanoseconds;
     private string? _lostMessage;
     private HttpFailureKind _lostKind;
-    private ITimer? _sweep;
 
     // Cancelled when the connection is lost: ends whatever the read loop or a flush is waiting for,
     // and the read loop's exit closes the socket (closing it under a pending wait would strand it).
@@ -67,6 +66,17 @@ internal sealed partial class Http2Connection : IDisposable
     }
 
     private readonly byte _scheme;
+
+    public bool IsClosed
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _state == State.Closed;
+            }
+        }
+    }
 
     /// <summary>Connects and reads until the connection ends; streams queue meanwhile.</summary>
     public void Start() => _ = RunAsync();
@@ -126,7 +136,6 @@ internal sealed partial class Http2Connection : IDisposable
             }
 
             _writer.Flush();
-            _sweep = TimeProvider.System.CreateTimer(static state => ((Http2Connection)state!).Sweep(), this, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(5));
             await ReadLoopAsync().ConfigureAwait(false);
         }
         catch (TlsFailureException exception)
@@ -139,7 +148,6 @@ internal sealed partial class Http2Connection : IDisposable
         }
         finally
         {
-            _sweep?.Dispose();
             _transport.Close();
         }
     }
@@ -248,9 +256,12 @@ internal sealed partial class Http2Connection : IDisposable
             }
         }
 
-        foreach (var stream in resubmit ?? [])
+        if (resubmit is not null)
         {
-            _pool.Submit(stream);
+            foreach (var stream in resubmit)
+            {
+                _pool.Submit(stream);
+            }
         }
     }
 
@@ -289,8 +300,8 @@ internal sealed partial class Http2Connection : IDisposable
         CompleteAndResubmit(failed, Stopwatch.GetTimestamp());
     }
 
-    /// <summary>Every few milliseconds: requests past their timeout or cancelled are reset (RST_STREAM CANCEL) and fail.</summary>
-    private void Sweep()
+    /// <summary>Every few milliseconds (the pool's timer): requests past their timeout or cancelled are reset (RST_STREAM CANCEL) and fail.</summary>
+    public void Sweep()
     {
         var now = Stopwatch.GetTimestamp();
         List<Http2Stream>? expired = null;

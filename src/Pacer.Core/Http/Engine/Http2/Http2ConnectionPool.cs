@@ -13,6 +13,10 @@ public sealed class Http2ConnectionPool : IDisposable
     private readonly Lock _lock = new();
     private int _nextChannel = -1;
     private int _connectCount;
+    private ITimer? _sweep;
+
+    // Replaced connections still finishing their streams (after a GOAWAY): swept until they close.
+    private readonly List<Http2Connection> _retired = [];
 
     public Http2ConnectionPool(ConnectionOptions options, int connections)
     {
@@ -49,6 +53,13 @@ public sealed class Http2ConnectionPool : IDisposable
             {
                 if (ReferenceEquals(_connections[slot], connection))
                 {
+                    // One timer per pool, not per connection: it ends requests past their timeout.
+                    _sweep ??= TimeProvider.System.CreateTimer(static state => ((Http2ConnectionPool)state!).Sweep(), this, SweepInterval, SweepInterval);
+                    if (connection is { IsClosed: false })
+                    {
+                        _retired.Add(connection);
+                    }
+
                     var fresh = new Http2Connection(_options, this);
                     Volatile.Write(ref _connections[slot], fresh);
                     _connectCount++;
@@ -58,15 +69,49 @@ public sealed class Http2ConnectionPool : IDisposable
         }
     }
 
+    private static readonly TimeSpan SweepInterval = TimeSpan.FromMilliseconds(5);
+
+    private void Sweep()
+    {
+        for (var i = 0; i < _connections.Length; i++)
+        {
+            Volatile.Read(ref _connections[i])?.Sweep();
+        }
+
+        Http2Connection[]? retired = null;
+        lock (_lock)
+        {
+            if (_retired.Count > 0)
+            {
+                _retired.RemoveAll(c => c.IsClosed);
+                retired = [.. _retired];
+            }
+        }
+
+        // Outside the lock: a swept stream's VU may start its next request, which may need the pool.
+        foreach (var connection in retired ?? [])
+        {
+            connection.Sweep();
+        }
+    }
+
     public void Dispose()
     {
         lock (_lock)
         {
+            _sweep?.Dispose();
             for (var i = 0; i < _connections.Length; i++)
             {
                 _connections[i]?.Close();
                 _connections[i] = null;
             }
+
+            foreach (var connection in _retired)
+            {
+                connection.Close();
+            }
+
+            _retired.Clear();
         }
     }
 }
