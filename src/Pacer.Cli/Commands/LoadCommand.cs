@@ -82,6 +82,11 @@ public static class LoadCommand
             return ExitCodes.BadInput;
         }
 
+        if (EngineArguments.Resolve(parsed, options, inputs, context.CurrentDirectory, out var protocolError) is not { } protocol)
+        {
+            return BadInput(error, protocolError!);
+        }
+
         var baseUrl = parsed.GetValue(options.BaseUrl);
         LoadFlow ToLoadFlow(FlowDocument document, int index) => new(document, profiles[index])
         {
@@ -103,6 +108,7 @@ public static class LoadCommand
                 Timeout = timeout,
                 Warmup = warmup,
                 Insecure = parsed.GetValue(options.Insecure),
+                Protocol = protocol,
                 Environment = inputs.EnvironmentName,
             });
         }

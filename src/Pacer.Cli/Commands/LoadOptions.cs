@@ -74,7 +74,17 @@ internal sealed class LoadOptions
 
     public Option<string?> Warmup { get; } = new("--warmup") { Description = "Run the flows this long at the starting load before measuring, and discard those numbers (JIT, connections, server caches)" };
 
-    public Option<bool> Insecure { get; } = new("--insecure", "-k") { Description = "Accept any TLS certificate (https goes through HttpClient)" };
+    public Option<bool> Insecure { get; } = new("--insecure", "-k") { Description = "Accept any TLS certificate (self-signed test servers)" };
+
+    public Option<string?> CaCert { get; } = new("--ca-cert") { Description = "Trust the CA certificates in this PEM file instead of the system's" };
+
+    public Option<string?> Cert { get; } = new("--cert") { Description = "Client certificate (PEM) for mutual TLS; needs --key" };
+
+    public Option<string?> Key { get; } = new("--key") { Description = "Private key (PEM) of --cert" };
+
+    public Option<bool> Http2 { get; } = new("--http2") { Description = "Speak HTTP/2: ALPN h2 on https, prior knowledge (h2c) on http; VUs share --connections" };
+
+    public Option<int?> Connections { get; } = new("--connections") { Description = "With --http2: connections per host the VUs are multiplexed over (default 1)" };
 
     public Option<bool> NoColor { get; } = new("--no-color") { Description = "Plain output even on a terminal (NO_COLOR is honoured too)" };
 
@@ -91,7 +101,8 @@ internal sealed class LoadOptions
         foreach (Option option in new Option[]
         {
             Vus, Duration, Rate, MaxVus, PreVus, Stages, RateStages, Iterations, Think, GracefulStop, Data, DataMode,
-            Thresholds, AbortOnFail, Out, Reports, Baselines, Tolerance, MetricsPort, NoHistory, BaseUrl, Env, Vars, Timeout, Warmup, Insecure, NoColor,
+            Thresholds, AbortOnFail, Out, Reports, Baselines, Tolerance, MetricsPort, NoHistory, BaseUrl, Env, Vars, Timeout, Warmup, Insecure,
+            CaCert, Cert, Key, Http2, Connections, NoColor,
         })
         {
             command.Options.Add(option);

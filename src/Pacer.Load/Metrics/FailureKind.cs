@@ -10,6 +10,9 @@ public enum FailureKind
     ConnectionReset,
     AssertionFailed,
 
-    /// <summary>The response was not valid HTTP/1.x, or its head was larger than the engine accepts.</summary>
+    /// <summary>The response was not valid HTTP/1.x or HTTP/2, or its head was larger than the engine accepts.</summary>
     ProtocolError,
+
+    /// <summary>TLS failed: an untrusted, expired or mismatched certificate, a refused handshake, or TLS/plain on the wrong port.</summary>
+    TlsError,
 }

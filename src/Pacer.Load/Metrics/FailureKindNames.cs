@@ -12,6 +12,7 @@ public static class FailureKindNames
         FailureKind.ConnectionReset => "connection-reset",
         FailureKind.AssertionFailed => "assertion-failed",
         FailureKind.ProtocolError => "protocol-error",
+        FailureKind.TlsError => "tls-error",
         _ => kind.ToString().ToLowerInvariant(),
     };
 }

@@ -19,6 +19,9 @@ public sealed class LoadRun
 {
     private readonly LoadRunSettings _settings;
     private readonly ConcurrentQueue<string> _messages = new();
+
+    // Each flow's engine settings, which own its HTTP/2 connection pools: closed when the run ends.
+    private readonly List<EngineSettings> _engineSettings = [];
     private string? _abortReason;
 
     public LoadRun(LoadRunSettings settings)
@@ -99,6 +102,11 @@ public sealed class LoadRun
             foreach (var pool in users)
             {
                 pool.Dispose();
+            }
+
+            foreach (var engine in _engineSettings)
+            {
+                engine.Dispose();
             }
         }
     }
@@ -211,7 +219,9 @@ public sealed class LoadRun
             var engine = new EngineSettings(
                 _settings.Timeout,
                 [.. steps.SelectMany(s => s.HeaderNames).Distinct(StringComparer.OrdinalIgnoreCase)],
-                steps.Any(s => s.NeedsBody));
+                steps.Any(s => s.NeedsBody),
+                _settings.Protocol with { Tls = (_settings.Protocol.Tls ?? new()) with { Insecure = _settings.Insecure || (_settings.Protocol.Tls?.Insecure ?? false) } });
+            _engineSettings.Add(engine);
             var offset = vuOffset;
             vuOffset += flow.Profile.PeakVus;
             if (users.Count == f)

@@ -26,6 +26,12 @@ public sealed record LoadRunSettings
 
     public bool Insecure { get; init; }
 
+    /// <summary>
+    /// How the engine connects: TLS settings (CA file, client certificate; <see cref="Insecure"/> is
+    /// folded in), HTTP/2 and its connection count. Default: HTTP/1.1, a connection per VU.
+    /// </summary>
+    public EngineProtocol Protocol { get; init; } = new();
+
     /// <summary>The environment's name, recorded in the result file.</summary>
     public string? Environment { get; init; }
 
