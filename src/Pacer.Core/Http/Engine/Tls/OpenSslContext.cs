@@ -28,6 +28,10 @@ internal sealed unsafe class OpenSslContext
         OpenSslNative.ContextSetMinimumTls12(Handle);
         OpenSslNative.ContextSetMode(Handle);
         SetReadAhead(Handle);
+
+        // Servers often close idle keep-alive connections without close_notify: that is an end of
+        // stream (the engine then resends an idempotent request), not a TLS error.
+        _ = OpenSslNative.ContextSetOptions(Handle, OpenSslNative.OptionIgnoreUnexpectedEof);
         if (options.Insecure)
         {
             OpenSslNative.ContextSetVerify(Handle, OpenSslNative.VerifyNone, 0);

@@ -25,6 +25,14 @@ internal static class OpenSslFailure
     private const int AlertHandshakeFailure = 1040;
     private const int AlertCertificateRequired = 1116;
 
+    /// <summary>
+    /// The server closed a new TLS connection before any response. A server that requires a client
+    /// certificate does that in TLS 1.3 (the handshake ends on the client's side first); say so when none was given.
+    /// </summary>
+    public static Exception? ClosedBeforeAnyData(string peer, TlsOptions options) => options.ClientCertificateFile is null
+        ? new TlsFailureException(HttpFailureKind.TlsHandshake, $"{peer} closed the connection right after the TLS handshake: does it require a client certificate? (--cert FILE --key FILE)")
+        : null;
+
     public static Exception Classify(nint ssl, int sslError, int errno, string peer, TlsOptions options, bool handshaking)
     {
         var verify = handshaking && !options.Insecure ? OpenSslNative.SslGetVerifyResult(ssl) : 0;

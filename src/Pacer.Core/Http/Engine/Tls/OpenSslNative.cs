@@ -63,6 +63,12 @@ internal static unsafe partial class OpenSslNative
     [LibraryImport(Ssl, EntryPoint = "SSL_CTX_ctrl")]
     public static partial long ContextControl(nint context, int command, long larg, nint parg);
 
+    /// <summary>SSL_OP_IGNORE_UNEXPECTED_EOF: a peer closing without close_notify is an ordinary end of stream (as in OpenSSL 1.1).</summary>
+    public const ulong OptionIgnoreUnexpectedEof = 1UL << 7;
+
+    [LibraryImport(Ssl, EntryPoint = "SSL_CTX_set_options")]
+    public static partial ulong ContextSetOptions(nint context, ulong options);
+
     [LibraryImport(Ssl, EntryPoint = "SSL_new")]
     public static partial nint SslNew(nint context);
 

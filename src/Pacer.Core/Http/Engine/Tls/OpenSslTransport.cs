@@ -211,7 +211,13 @@ internal sealed class OpenSslTransport(TlsOptions options, Alpn alpn, string hos
             }
 
             _mayHaveMore = false;
-            return Want(result);
+            var want = Want(result);
+            if (want == 0 && !_sessionKept && OpenSslFailure.ClosedBeforeAnyData(_peer, options) is { } refused)
+            {
+                throw refused;
+            }
+
+            return want;
         }
     }
 
