@@ -171,7 +171,21 @@ internal sealed partial class Http2Connection : IDisposable
             var read = await _transport.ReceiveAsync(_receiveBuffer.AsMemory(end)).ConfigureAwait(false);
             if (read == 0)
             {
-                Lose(HttpFailureKind.Closed, $"{_options.Host}:{_options.Port} closed the HTTP/2 connection");
+                string? goAway;
+                lock (_lock)
+                {
+                    goAway = _goAwayMessage;
+                }
+
+                if (goAway is not null)
+                {
+                    Lose(HttpFailureKind.GoAway, goAway);
+                }
+                else
+                {
+                    Lose(HttpFailureKind.Closed, $"{_options.Host}:{_options.Port} closed the HTTP/2 connection");
+                }
+
                 return;
             }
 
