@@ -28,7 +28,7 @@ internal sealed class TlsKestrelServer : IAsyncDisposable
 
     public int Port { get; }
 
-    public static Task<TlsKestrelServer> StartAsync(X509Certificate2 certificate, bool requireClientCertificate = false, Action<WebApplication>? map = null) =>
+    public static Task<TlsKestrelServer> StartAsync(X509Certificate2 certificate, bool requireClientCertificate = false, Action<WebApplication>? map = null, bool http11Only = false) =>
         StartAsync(listen => listen.UseHttps(https =>
         {
             https.ServerCertificate = certificate;
@@ -37,7 +37,7 @@ internal sealed class TlsKestrelServer : IAsyncDisposable
                 https.ClientCertificateMode = ClientCertificateMode.RequireCertificate;
                 https.ClientCertificateValidation = (client, _, _) => client.Issuer == TestCertificates.Instance.Ca.Subject;
             }
-        }), HttpProtocols.Http1AndHttp2, map);
+        }), http11Only ? HttpProtocols.Http1 : HttpProtocols.Http1AndHttp2, map);
 
     /// <summary>Plain HTTP speaking only HTTP/2: a client must use prior knowledge (h2c).</summary>
     public static Task<TlsKestrelServer> StartH2cAsync(Action<WebApplication>? map = null) => StartAsync(_ => { }, HttpProtocols.Http2, map);
