@@ -133,8 +133,9 @@ internal sealed class EngineSender(EngineSettings settings) : IDisposable
 /// headers and body its steps read. With HTTP/2 it owns one pool of connections per host, shared
 /// by the flow's VUs.
 /// </summary>
-internal sealed class EngineSettings(TimeSpan timeout, IReadOnlyList<string> capturedHeaders, bool captureBody, EngineProtocol protocol) : IDisposable
+internal sealed class EngineSettings(TimeSpan timeout, IReadOnlyList<string> capturedHeaders, bool captureBody, EngineProtocol? engineProtocol = null) : IDisposable
 {
+    private readonly EngineProtocol _protocol = engineProtocol ?? new();
     private readonly Dictionary<(string Host, int Port, bool Secure), Http2ConnectionPool> _pools = [];
     private readonly Lock _poolsLock = new();
 
@@ -144,7 +145,7 @@ internal sealed class EngineSettings(TimeSpan timeout, IReadOnlyList<string> cap
     {
         Host = host,
         Port = port,
-        Tls = secure ? protocol.Tls ?? new TlsOptions() : null,
+        Tls = secure ? _protocol.Tls ?? new TlsOptions() : null,
         RequestTimeout = Timeout,
         ConnectTimeout = Timeout < TimeSpan.FromSeconds(10) ? Timeout : TimeSpan.FromSeconds(10),
         CapturedHeaders = capturedHeaders,
@@ -154,7 +155,7 @@ internal sealed class EngineSettings(TimeSpan timeout, IReadOnlyList<string> cap
     /// <summary>A VU's connection to a host: its own HTTP/1.1 connection, or a seat on the flow's HTTP/2 pool.</summary>
     public IHttpConnection Connect(string host, int port, bool secure)
     {
-        if (!protocol.Http2)
+        if (!_protocol.Http2)
         {
             return new Http11Connection(For(host, port, secure));
         }
@@ -163,7 +164,7 @@ internal sealed class EngineSettings(TimeSpan timeout, IReadOnlyList<string> cap
         {
             if (!_pools.TryGetValue((host, port, secure), out var pool))
             {
-                pool = new Http2ConnectionPool(For(host, port, secure), protocol.Connections);
+                pool = new Http2ConnectionPool(For(host, port, secure), _protocol.Connections);
                 _pools[(host, port, secure)] = pool;
             }
 
