@@ -67,6 +67,9 @@ internal sealed partial class Http2Connection : IDisposable
 
     private readonly byte _scheme;
 
+    /// <summary>Whether the event loop sweeps this connection (else the pool's timer must).</summary>
+    public bool SweptByLoop { get; private set; }
+
     public bool IsClosed
     {
         get
@@ -119,6 +122,9 @@ internal sealed partial class Http2Connection : IDisposable
             var endPoint = await EndPoints.ResolveAsync(_options.Host, _options.Port).ConfigureAwait(false);
             await _transport.ConnectAsync(endPoint, _options.ConnectTimeout).ConfigureAwait(false);
             var connected = Stopwatch.GetTimestamp();
+
+            // On the event loop the loop's own sweep ends overdue streams; elsewhere the pool's timer does.
+            SweptByLoop = _transport.TrySetSweep(Sweep);
             await _transport.HandshakeAsync().ConfigureAwait(false);
             _connectNanoseconds = HttpPhaseTimings.Between(started, connected);
             _connectedAt = Stopwatch.GetTimestamp();

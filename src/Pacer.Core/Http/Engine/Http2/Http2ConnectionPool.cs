@@ -53,8 +53,13 @@ public sealed class Http2ConnectionPool : IDisposable
             {
                 if (ReferenceEquals(_connections[slot], connection))
                 {
-                    // One timer per pool, not per connection: it ends requests past their timeout.
-                    _sweep ??= TimeProvider.System.CreateTimer(static state => ((Http2ConnectionPool)state!).Sweep(), this, SweepInterval, SweepInterval);
+                    // Where connections are not on the event loop (whose sweep serves them), one timer
+                    // per pool ends requests past their timeout; it also covers a connection still connecting.
+                    _sweep ??= TimeProvider.System.CreateTimer(
+                        static state => ((Http2ConnectionPool)state!).Sweep(),
+                        this,
+                        SweepInterval,
+                        Transport.TransportFactory.OnEventLoop(_options) ? IdleSweepInterval : SweepInterval);
                     if (connection is { IsClosed: false })
                     {
                         _retired.Add(connection);
@@ -71,11 +76,18 @@ public sealed class Http2ConnectionPool : IDisposable
 
     private static readonly TimeSpan SweepInterval = TimeSpan.FromMilliseconds(5);
 
+    // With the event loop sweeping established connections, the timer only has connections still
+    // connecting to look at (a cancelled caller): a slow beat is enough.
+    private static readonly TimeSpan IdleSweepInterval = TimeSpan.FromMilliseconds(250);
+
     private void Sweep()
     {
         for (var i = 0; i < _connections.Length; i++)
         {
-            Volatile.Read(ref _connections[i])?.Sweep();
+            if (Volatile.Read(ref _connections[i]) is { SweptByLoop: false } connection)
+            {
+                connection.Sweep();
+            }
         }
 
         Http2Connection[]? retired = null;
@@ -91,7 +103,10 @@ public sealed class Http2ConnectionPool : IDisposable
         // Outside the lock: a swept stream's VU may start its next request, which may need the pool.
         foreach (var connection in retired ?? [])
         {
-            connection.Sweep();
+            if (!connection.SweptByLoop)
+            {
+                connection.Sweep();
+            }
         }
     }
 

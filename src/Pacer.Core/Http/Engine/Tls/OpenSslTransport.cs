@@ -43,6 +43,8 @@ internal sealed class OpenSslTransport(TlsOptions options, Alpn alpn, string hos
 
     public ValueTask ConnectAsync(EndPoint endPoint, TimeSpan connectTimeout) => _tcp.ConnectAsync(endPoint, connectTimeout);
 
+    public bool TrySetSweep(Action sweep) => _tcp.TrySetSweep(sweep);
+
     public async ValueTask HandshakeAsync()
     {
         OpenSslContext context;

@@ -142,6 +142,17 @@ internal sealed class EventLoopTransport : IConnectionTransport
         }
     }
 
+    public bool TrySetSweep(Action sweep)
+    {
+        if (_registration is not { } registration)
+        {
+            return false;
+        }
+
+        registration.Swept = sweep;
+        return true;
+    }
+
     /// <summary>The connected socket's descriptor, for a TLS layer that reads and writes it itself.</summary>
     internal int Fd => Registered.Fd;
 

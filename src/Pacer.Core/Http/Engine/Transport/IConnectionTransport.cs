@@ -28,6 +28,12 @@ internal interface IConnectionTransport : IDisposable
     /// <summary>The protocol the server chose by ALPN ("h2", "http/1.1"), or null (plain, or no ALPN).</summary>
     string? NegotiatedProtocol => null;
 
+    /// <summary>
+    /// Asks the transport to run <paramref name="sweep"/> every few milliseconds on its own thread
+    /// (the event loop's sweep) while connected; false when it cannot, and the caller keeps a timer.
+    /// </summary>
+    bool TrySetSweep(Action sweep) => false;
+
     /// <summary>Whether the last handshake resumed an earlier TLS session.</summary>
     bool ResumedSession => false;
 

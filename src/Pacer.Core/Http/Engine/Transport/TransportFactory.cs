@@ -5,6 +5,10 @@ namespace Pacer.Core.Http.Engine.Transport;
 /// <summary>Picks the byte pipe for a connection: plain or TLS, on the event loop or .NET's sockets.</summary>
 internal static class TransportFactory
 {
+    /// <summary>Whether connections made with these options run on the event loop.</summary>
+    public static bool OnEventLoop(ConnectionOptions options) =>
+        options.UseEventLoop && EpollNative.IsSupported && (options.Tls is null || options.Tls.UsesOpenSsl);
+
     public static IConnectionTransport Create(ConnectionOptions options, Alpn alpn)
     {
         var onLoop = options.UseEventLoop && EpollNative.IsSupported;
