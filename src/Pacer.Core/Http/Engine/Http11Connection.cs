@@ -44,6 +44,9 @@ public sealed class Http11Connection : IHttpConnection
 
     public bool IsConnected => _transport.IsConnected;
 
+    /// <summary>Whether the last TLS handshake resumed an earlier session (fewer round trips, no certificate exchange).</summary>
+    public bool ResumedTlsSession => _transport.ResumedSession;
+
     /// <summary>How many TCP connections this object opened (1 for a healthy keep-alive run).</summary>
     public int ConnectCount { get; private set; }
 

@@ -72,6 +72,12 @@ internal static unsafe partial class OpenSslNative
     [LibraryImport(Ssl, EntryPoint = "SSL_new")]
     public static partial nint SslNew(nint context);
 
+    /// <summary>SSL_SENT_SHUTDOWN | SSL_RECEIVED_SHUTDOWN: the connection ended cleanly, so its session stays resumable.</summary>
+    public const int ShutdownBoth = 3;
+
+    [LibraryImport(Ssl, EntryPoint = "SSL_set_shutdown")]
+    public static partial void SslSetShutdown(nint ssl, int mode);
+
     [LibraryImport(Ssl, EntryPoint = "SSL_free")]
     public static partial void SslFree(nint ssl);
 

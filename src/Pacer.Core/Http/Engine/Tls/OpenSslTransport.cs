@@ -243,6 +243,13 @@ internal sealed class OpenSslTransport(TlsOptions options, Alpn alpn, string hos
         {
             if (_ssl != 0)
             {
+                if (_sessionKept)
+                {
+                    // Freed without a shutdown, OpenSSL would mark the session not resumable; after a
+                    // good exchange it is fine to offer again (no close_notify is sent: keep-alive closes are silent).
+                    OpenSslNative.SslSetShutdown(_ssl, OpenSslNative.ShutdownBoth);
+                }
+
                 OpenSslNative.SslFree(_ssl);
                 _ssl = 0;
             }

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
@@ -103,47 +100,23 @@ public sealed class Http2ServerTests
     [Fact]
     public async Task Runs_64_streams_over_8_tls_connections_against_nginx()
     {
-        var port = FreePort();
-        var peers = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared/tools/peers.sh"));
-        Assert.True(File.Exists(peers), $"peers.sh not found at {peers}");
-        Run("bash", peers, "nginx", "start-tls", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "1");
-        try
+        await using var nginx = await NginxTls.StartAsync();
+        using var pool = new Http2ConnectionPool(Options(nginx.Port, new TlsOptions { Insecure = true }), 8);
+        var request = PreparedRequest.Create("GET", $"127.0.0.1:{nginx.Port}", "/");
+        var channels = Enumerable.Range(0, 64).Select(_ => pool.CreateChannel()).ToArray();
+        var ok = await Task.WhenAll(channels.Select(async channel =>
         {
-            using var pool = new Http2ConnectionPool(Options(port, new TlsOptions { Insecure = true }), 8);
-            var request = PreparedRequest.Create("GET", $"127.0.0.1:{port}", "/");
-            var channels = Enumerable.Range(0, 64).Select(_ => pool.CreateChannel()).ToArray();
-            var ok = await Task.WhenAll(channels.Select(async channel =>
+            var count = 0;
+            for (var i = 0; i < 50; i++)
             {
-                var count = 0;
-                for (var i = 0; i < 50; i++)
-                {
-                    var result = await channel.SendAsync(request, TestCancellation.Token);
-                    count += result.StatusCode == 200 && channel.Response.Body.Span.SequenceEqual("{\"status\":\"ok\"}"u8) ? 1 : 0;
-                }
+                var result = await channel.SendAsync(request, TestCancellation.Token);
+                count += result.StatusCode == 200 && channel.Response.Body.Span.SequenceEqual("{\"status\":\"ok\"}"u8) ? 1 : 0;
+            }
 
-                return count;
-            }));
+            return count;
+        }));
 
-            Assert.Equal(64 * 50, ok.Sum());
-            Assert.Equal(8, pool.ConnectCount);
-        }
-        finally
-        {
-            Run("bash", peers, "nginx", "stop", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static void Run(string file, params string[] arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        process.WaitForExit(30_000);
-        Assert.True(process.ExitCode == 0, $"{string.Join(' ', arguments)}: {process.StandardError.ReadToEnd()}");
+        Assert.Equal(64 * 50, ok.Sum());
+        Assert.Equal(8, pool.ConnectCount);
     }
 }

@@ -59,6 +59,24 @@ public sealed class TlsConnectionTests
         Assert.Equal(1, connection.ConnectCount);
     }
 
+    [Fact]
+    public async Task A_new_connection_resumes_the_tls_session_of_the_last_one_against_nginx()
+    {
+        await using var nginx = await NginxTls.StartAsync();
+        using var connection = Connect(nginx.Port, new TlsOptions { Insecure = true, Backend = TlsBackend.OpenSsl });
+        // nginx closes the connection after answering a request that asks it to.
+        var request = PreparedRequest.Create("GET", $"127.0.0.1:{nginx.Port}", "/", [new("Connection", "close")]);
+
+        Assert.Equal(200, (await connection.SendAsync(request, TestCancellation.Token)).StatusCode);
+        Assert.False(connection.ResumedTlsSession);
+        var second = await connection.SendAsync(request, TestCancellation.Token);
+
+        Assert.Equal(200, second.StatusCode);
+        Assert.Equal(2, connection.ConnectCount);
+        Assert.True(connection.ResumedTlsSession);
+        Assert.True(second.Timings.TlsHandshakingNanoseconds > 0);
+    }
+
     [Theory]
     [MemberData(nameof(Backends))]
     public async Task Mutual_tls_needs_the_client_certificate_and_says_so_without_one(TlsBackend backend)
