@@ -63,11 +63,13 @@ public sealed class Http2ServerTests
         Assert.StartsWith("text/plain", channels[0].Response.GetHeader("content-type"), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Carries_large_bodies_both_ways_across_frames_and_windows_over_tls_with_alpn()
+    [Theory]
+    [InlineData(TlsBackend.OpenSsl)]
+    [InlineData(TlsBackend.SslStream)]
+    public async Task Carries_large_bodies_both_ways_across_frames_and_windows_over_tls_with_alpn(TlsBackend backend)
     {
         await using var server = await TlsKestrelServer.StartAsync(TestCertificates.Instance.Server, map: MapRoutes);
-        using var pool = new Http2ConnectionPool(Options(server.Port, new TlsOptions { CaCertificateFile = TestCertificates.Instance.CaFile }), 1);
+        using var pool = new Http2ConnectionPool(Options(server.Port, new TlsOptions { CaCertificateFile = TestCertificates.Instance.CaFile, Backend = backend }), 1);
         using var channel = pool.CreateChannel();
         using var other = pool.CreateChannel();
 
