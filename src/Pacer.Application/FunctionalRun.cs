@@ -22,6 +22,9 @@ public sealed record FunctionalRunSettings
 
     public bool Insecure { get; init; }
 
+    /// <summary>How https is spoken (CA file, client certificate); null: the system's CAs.</summary>
+    public Core.Http.Engine.Tls.TlsOptions? Tls { get; init; }
+
     /// <summary>Missed <c>duration &lt;</c> budgets are warnings (noisy machines).</summary>
     public bool SoftBudgets { get; init; }
 
@@ -67,6 +70,7 @@ public static class FunctionalRun
             FailFast = settings.FailFast,
             FollowRedirects = settings.FollowRedirects,
             Insecure = settings.Insecure,
+            Tls = settings.Tls,
             SoftBudgets = settings.SoftBudgets,
             MaxBodyBytes = settings.MaxBodyBytes,
             ResponseCheck = settings.ResponseCheck,

@@ -47,6 +47,11 @@ public static class LoadCommand
             return ExitCodes.BadInput;
         }
 
+        if (options.ReadProtocol(parsed, flows, context) is not { } protocol)
+        {
+            return ExitCodes.BadInput;
+        }
+
         var (settings, problems) = LoadPlanner.Plan(new LoadRequest
         {
             Flows = flows,
@@ -58,7 +63,8 @@ public static class LoadCommand
             Timeout = timeout,
             Warmup = warmup,
             DrainTimeout = drain,
-            Insecure = parsed.GetValue(options.Insecure),
+            Insecure = protocol.Tls?.Insecure ?? false,
+            Protocol = protocol,
             SoftBudgets = parsed.GetValue(options.SoftBudgets),
             MaxBodyBytes = maxBody,
         });

@@ -38,7 +38,7 @@ public static class MonitorCommand
         var metricsPort = new Option<int?>("--metrics-port") { Description = "Serve Prometheus metrics on 127.0.0.1:PORT/metrics" };
         var otlp = new Option<string?>("--otlp") { Description = "Push the same metrics as OTLP/HTTP JSON to this collector URL every 10s" };
         var timeout = SharedOptions.Timeout();
-        var insecure = SharedOptions.Insecure();
+        var tlsArguments = new TlsArguments();
         var maxBody = SharedOptions.MaxBody();
         var softBudgets = SharedOptions.SoftBudgets();
         var drain = new Option<string?>("--drain-timeout") { Description = "After Ctrl-C, how long the check in flight may take to finish (default 1s)" };
@@ -47,7 +47,8 @@ public static class MonitorCommand
 
         var command = new Command("monitor", "Run flows on a schedule and alert when they start and stop failing");
         flowOptions.AddTo(command);
-        foreach (Option option in new Option[] { every, duration, checks, webhook, reminder, thresholds, window, metricsPort, otlp, timeout, insecure, maxBody, softBudgets, drain, outFile, reports })
+        tlsArguments.AddTo(command);
+        foreach (Option option in new Option[] { every, duration, checks, webhook, reminder, thresholds, window, metricsPort, otlp, timeout, maxBody, softBudgets, drain, outFile, reports })
         {
             command.Options.Add(option);
         }
@@ -85,7 +86,8 @@ public static class MonitorCommand
                 !SharedOptions.TryRead(parsed, drain, TimeSpan.FromSeconds(1), allowZero: true, error, out var drainTimeout) ||
                 !SharedOptions.TryReadSize(parsed, maxBody, error, out var maxBodyBytes) ||
                 !RunOutputs.TryParseReports([.. parsed.GetValue(reports) ?? [], .. parsed.GetValue(outFile) is { } outPath ? [$"json={outPath}"] : Array.Empty<string>()], context, out var targets) ||
-                flowOptions.Compile(parsed, context) is not { } flows)
+                flowOptions.Compile(parsed, context) is not { } flows ||
+                tlsArguments.Resolve(parsed, flows, context) is not { } tls)
             {
                 return ExitCodes.BadInput;
             }
@@ -101,7 +103,8 @@ public static class MonitorCommand
             {
                 Flows = flows,
                 Timeout = requestTimeout,
-                Insecure = parsed.GetValue(insecure),
+                Insecure = tls.Insecure,
+                Tls = tls,
                 SoftBudgets = parsed.GetValue(softBudgets),
                 MaxBodyBytes = maxBodyBytes,
             };

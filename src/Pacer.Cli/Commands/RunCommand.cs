@@ -40,7 +40,7 @@ public static class RunCommand
             return ExitCodes.BadInput;
         }
 
-        if (options.Flows.Compile(parsed, context) is not { } flows)
+        if (options.Flows.Compile(parsed, context) is not { } flows || options.Tls.Resolve(parsed, flows, context) is not { } tls)
         {
             return ExitCodes.BadInput;
         }
@@ -58,7 +58,8 @@ public static class RunCommand
             Timeout = timeout,
             FailFast = parsed.GetValue(options.FailFast),
             FollowRedirects = parsed.GetValue(options.FollowRedirects),
-            Insecure = parsed.GetValue(options.Insecure),
+            Insecure = tls.Insecure,
+            Tls = tls,
             SoftBudgets = parsed.GetValue(options.SoftBudgets),
             MaxBodyBytes = maxBody,
             ResponseCheck = responseCheck?.Check,

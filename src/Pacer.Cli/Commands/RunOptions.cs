@@ -18,7 +18,7 @@ internal sealed class RunOptions
 
     public Option<bool> FollowRedirects { get; } = new("--follow-redirects") { Description = "Follow HTTP redirects (off by default: a 302 is asserted as a 302)" };
 
-    public Option<bool> Insecure { get; } = SharedOptions.Insecure();
+    public TlsArguments Tls { get; } = new();
 
     public Option<bool> SoftBudgets { get; } = SharedOptions.SoftBudgets();
 
@@ -41,7 +41,8 @@ internal sealed class RunOptions
     public void AddTo(Command command)
     {
         Flows.AddTo(command);
-        foreach (Option option in new Option[] { Jobs, FailFast, Timeout, FollowRedirects, Insecure, SoftBudgets, MaxBody, Reports, OpenApi, Verbose, NoColor, NoHistory })
+        Tls.AddTo(command);
+        foreach (Option option in new Option[] { Jobs, FailFast, Timeout, FollowRedirects, SoftBudgets, MaxBody, Reports, OpenApi, Verbose, NoColor, NoHistory })
         {
             command.Options.Add(option);
         }

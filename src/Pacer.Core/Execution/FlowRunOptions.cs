@@ -27,6 +27,9 @@ public sealed record FlowRunOptions
 
     public bool Insecure { get; init; }
 
+    /// <summary>How https is spoken through the engine (CA file, client certificate); null: the system's CAs, and <see cref="Insecure"/>.</summary>
+    public Http.Engine.Tls.TlsOptions? Tls { get; init; }
+
     /// <summary>
     /// Report a missed <c>duration &lt;</c> budget as a warning, like a soft assertion, while every
     /// other assertion still fails the step. For functional runs on noisy shared machines, where
@@ -49,7 +52,7 @@ public sealed record FlowRunOptions
 
     /// <summary>
     /// The transport of one flow run: the caller's client when given (in-process test servers), else
-    /// Pacer's engine, with HttpClient for what the engine cannot reach (https until the engine speaks TLS).
+    /// Pacer's engine (http and https), with HttpClient for what the engine cannot reach.
     /// </summary>
     public IRequestTransport CreateTransport()
     {
@@ -60,6 +63,7 @@ public sealed record FlowRunOptions
 
         var cookies = new System.Net.CookieContainer();
         var fallback = new HttpClientTransport(FlowHttpClientFactory.Create(FollowRedirects, Insecure, cookies), ownsClient: true, MaxBodyBytes);
-        return new EngineTransport(new EngineTransportOptions { FollowRedirects = FollowRedirects, MaxBodyBytes = MaxBodyBytes, Cookies = cookies }, fallback);
+        var tls = (Tls ?? new Http.Engine.Tls.TlsOptions()) with { Insecure = Insecure || (Tls?.Insecure ?? false) };
+        return new EngineTransport(new EngineTransportOptions { FollowRedirects = FollowRedirects, MaxBodyBytes = MaxBodyBytes, Cookies = cookies, Tls = tls }, fallback);
     }
 }

@@ -12,13 +12,13 @@ namespace Pacer.Core.Http;
 /// exactly the rules <c>pacer load</c> does (strict framing, one Content-Length, a bound on the body).
 /// On top of the engine it keeps what a browser-like client keeps for one flow: a cookie jar, and
 /// redirects when asked (<c>--follow-redirects</c>, at most <see cref="MaxRedirects"/>). Every header
-/// is kept as received. What the engine cannot reach (https today) goes to <paramref name="fallback"/>.
+/// is kept as received. What the engine cannot reach goes to <paramref name="fallback"/>.
 /// </summary>
 public sealed class EngineTransport(EngineTransportOptions options, IRequestTransport fallback) : IRequestTransport
 {
     public const int MaxRedirects = 10;
 
-    private readonly Dictionary<(string Host, int Port), Http11Connection> _connections = [];
+    private readonly Dictionary<(string Host, int Port, bool Secure), Http11Connection> _connections = [];
     private readonly CookieContainer _cookies = options.Cookies ?? new CookieContainer();
 
     public async ValueTask<ExchangeOutcome> SendAsync(RequestSummary request, TimeSpan timeout, CancellationToken cancellationToken)
@@ -53,7 +53,7 @@ public sealed class EngineTransport(EngineTransportOptions options, IRequestTran
             return await fallback.SendAsync(withCookies, timeout, cancellationToken).ConfigureAwait(false);
         }
 
-        var connection = ConnectionFor(engineRequest.Host, engineRequest.Port);
+        var connection = ConnectionFor(engineRequest.Host, engineRequest.Port, engineRequest.Secure);
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeoutSource.CancelAfter(timeout);
         var stopwatch = Stopwatch.StartNew();
@@ -104,14 +104,15 @@ public sealed class EngineTransport(EngineTransportOptions options, IRequestTran
         return request with { Headers = [.. request.Headers, new("Cookie", header)] };
     }
 
-    private Http11Connection ConnectionFor(string host, int port)
+    private Http11Connection ConnectionFor(string host, int port, bool secure)
     {
-        if (!_connections.TryGetValue((host, port), out var connection))
+        if (!_connections.TryGetValue((host, port, secure), out var connection))
         {
             connection = new Http11Connection(new ConnectionOptions
             {
                 Host = host,
                 Port = port,
+                Tls = secure ? options.Tls ?? new Engine.Tls.TlsOptions() : null,
                 ConnectTimeout = options.ConnectTimeout,
                 RequestTimeout = System.Threading.Timeout.InfiniteTimeSpan,
                 CaptureAllHeaders = true,
@@ -122,7 +123,7 @@ public sealed class EngineTransport(EngineTransportOptions options, IRequestTran
                 // must never happen on the event loop that carries every load connection.
                 UseEventLoop = false,
             });
-            _connections[(host, port)] = connection;
+            _connections[(host, port, secure)] = connection;
         }
 
         return connection;
@@ -153,4 +154,7 @@ public sealed record EngineTransportOptions
 
     /// <summary>A jar to start from (null: an empty one of the run's own).</summary>
     public CookieContainer? Cookies { get; init; }
+
+    /// <summary>How https is spoken (null: the system's CAs, names checked).</summary>
+    public Engine.Tls.TlsOptions? Tls { get; init; }
 }
