@@ -30,6 +30,9 @@ public sealed record FunctionalRunSettings
 
     public long MaxBodyBytes { get; init; } = ConnectionOptions.DefaultMaxBodyBytes;
 
+    /// <summary>Every step over HTTP/2 (<c>--http2</c>).</summary>
+    public bool Http2 { get; init; }
+
     /// <summary>Checked against every response besides the step's assertions (<c>--openapi</c>).</summary>
     public IResponseCheck? ResponseCheck { get; init; }
 
@@ -73,6 +76,7 @@ public static class FunctionalRun
             Tls = settings.Tls,
             SoftBudgets = settings.SoftBudgets,
             MaxBodyBytes = settings.MaxBodyBytes,
+            Http2 = settings.Http2,
             ResponseCheck = settings.ResponseCheck,
             HttpClient = settings.HttpClient,
         };

@@ -41,6 +41,7 @@ public static class MonitorCommand
         var tlsArguments = new TlsArguments();
         var maxBody = SharedOptions.MaxBody();
         var softBudgets = SharedOptions.SoftBudgets();
+        var http2 = SharedOptions.Http2();
         var drain = new Option<string?>("--drain-timeout") { Description = "After Ctrl-C, how long the check in flight may take to finish (default 1s)" };
         var outFile = new Option<string?>("--out", "-o") { Description = "Write every check made (the latest 1000) as a JSON report when the monitor stops" };
         var reports = new Option<string[]>("--report") { Description = "Write a report of the checks when the monitor stops: FORMAT=PATH (json, junit, markdown, html; repeatable)", AllowMultipleArgumentsPerToken = false };
@@ -48,7 +49,7 @@ public static class MonitorCommand
         var command = new Command("monitor", "Run flows on a schedule and alert when they start and stop failing");
         flowOptions.AddTo(command);
         tlsArguments.AddTo(command);
-        foreach (Option option in new Option[] { every, duration, checks, webhook, reminder, thresholds, window, metricsPort, otlp, timeout, maxBody, softBudgets, drain, outFile, reports })
+        foreach (Option option in new Option[] { every, duration, checks, webhook, reminder, thresholds, window, metricsPort, otlp, timeout, maxBody, softBudgets, http2, drain, outFile, reports })
         {
             command.Options.Add(option);
         }
@@ -106,6 +107,7 @@ public static class MonitorCommand
                 Insecure = tls.Insecure,
                 Tls = tls,
                 SoftBudgets = parsed.GetValue(softBudgets),
+                Http2 = parsed.GetValue(http2),
                 MaxBodyBytes = maxBodyBytes,
             };
             var monitored = flows.Flows.Select(f => (f, (IReadOnlyList<Threshold>)[.. settings.Thresholds, .. f.Thresholds.Select(t => t.Threshold)])).ToList();

@@ -61,6 +61,7 @@ public static class RunCommand
             Insecure = tls.Insecure,
             Tls = tls,
             SoftBudgets = parsed.GetValue(options.SoftBudgets),
+            Http2 = parsed.GetValue(options.Http2),
             MaxBodyBytes = maxBody,
             ResponseCheck = responseCheck?.Check,
         };

@@ -22,6 +22,8 @@ internal sealed class RunOptions
 
     public Option<bool> SoftBudgets { get; } = SharedOptions.SoftBudgets();
 
+    public Option<bool> Http2 { get; } = SharedOptions.Http2();
+
     public Option<string?> MaxBody { get; } = SharedOptions.MaxBody();
 
     public Option<string[]> Reports { get; } = new("--report")
@@ -42,7 +44,7 @@ internal sealed class RunOptions
     {
         Flows.AddTo(command);
         Tls.AddTo(command);
-        foreach (Option option in new Option[] { Jobs, FailFast, Timeout, FollowRedirects, SoftBudgets, MaxBody, Reports, OpenApi, Verbose, NoColor, NoHistory })
+        foreach (Option option in new Option[] { Jobs, FailFast, Timeout, FollowRedirects, SoftBudgets, Http2, MaxBody, Reports, OpenApi, Verbose, NoColor, NoHistory })
         {
             command.Options.Add(option);
         }

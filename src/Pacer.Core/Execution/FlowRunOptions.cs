@@ -47,6 +47,9 @@ public sealed record FlowRunOptions
     /// <summary>Checked against every response after the step's assertions; a problem fails the step (<c>pacer run --openapi</c>).</summary>
     public IResponseCheck? ResponseCheck { get; init; }
 
+    /// <summary>Send every step over HTTP/2 (<c>--http2</c>), as a step's <c>@http2</c> does for that step.</summary>
+    public bool Http2 { get; init; }
+
     /// <summary>The longest response body accepted (<c>--max-body</c>); a longer one fails its step.</summary>
     public long MaxBodyBytes { get; init; } = ConnectionOptions.DefaultMaxBodyBytes;
 

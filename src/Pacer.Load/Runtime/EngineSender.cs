@@ -14,16 +14,17 @@ namespace Pacer.Load.Runtime;
 /// </summary>
 internal sealed class EngineSender(EngineSettings settings) : IDisposable
 {
-    private readonly Dictionary<(string Host, int Port, bool Secure), IHttpConnection> _others = [];
+    private readonly Dictionary<(string Host, int Port, bool Secure, bool Http2), IHttpConnection> _others = [];
     private IHttpConnection? _last;
     private string? _lastHost;
     private int _lastPort;
     private bool _lastSecure;
+    private bool _lastHttp2;
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<ExchangeOutcome> SendAsync(EngineRequest request, LoadStep step, RequestVariables variables, CancellationToken cancellationToken)
     {
-        var connection = ConnectionFor(request);
+        var connection = ConnectionFor(request, step.Plan.Node.Options.Http2);
         HttpExchangeResult result;
         if (step.Timeout is { } stepTimeout && stepTimeout != settings.Timeout)
         {
@@ -79,21 +80,23 @@ internal sealed class EngineSender(EngineSettings settings) : IDisposable
         return new ResponseSnapshot(response.StatusCode, headers, body, TimeSpan.Zero);
     }
 
-    public IHttpConnection ConnectionFor(EngineRequest request)
+    /// <param name="http2">The step asks for HTTP/2 (<c>@http2</c>); the run's <c>--http2</c> asks for it for every step.</param>
+    public IHttpConnection ConnectionFor(EngineRequest request, bool http2)
     {
         var (host, port, secure) = (request.Host, request.Port, request.Secure);
-        if (_last is not null && _lastPort == port && _lastSecure == secure && string.Equals(_lastHost, host, StringComparison.Ordinal))
+        http2 |= settings.Http2;
+        if (_last is not null && _lastPort == port && _lastSecure == secure && _lastHttp2 == http2 && string.Equals(_lastHost, host, StringComparison.Ordinal))
         {
             return _last;
         }
 
-        if (!_others.TryGetValue((host, port, secure), out var connection))
+        if (!_others.TryGetValue((host, port, secure, http2), out var connection))
         {
-            connection = settings.Connect(host, port, secure);
-            _others[(host, port, secure)] = connection;
+            connection = settings.Connect(host, port, secure, http2);
+            _others[(host, port, secure, http2)] = connection;
         }
 
-        (_last, _lastHost, _lastPort, _lastSecure) = (connection, host, port, secure);
+        (_last, _lastHost, _lastPort, _lastSecure, _lastHttp2) = (connection, host, port, secure, http2);
         return connection;
     }
 
@@ -122,6 +125,9 @@ internal sealed class EngineSettings(TimeSpan timeout, IReadOnlyList<string> cap
 
     public TimeSpan Timeout { get; } = timeout;
 
+    /// <summary>The run speaks HTTP/2 to every host (<c>--http2</c>).</summary>
+    public bool Http2 => _protocol.Http2;
+
     public ConnectionOptions For(string host, int port, bool secure = false) => new()
     {
         Host = host,
@@ -136,9 +142,9 @@ internal sealed class EngineSettings(TimeSpan timeout, IReadOnlyList<string> cap
     };
 
     /// <summary>A VU's connection to a host: its own HTTP/1.1 connection, or a seat on the flow's HTTP/2 pool.</summary>
-    public IHttpConnection Connect(string host, int port, bool secure)
+    public IHttpConnection Connect(string host, int port, bool secure, bool http2)
     {
-        if (!_protocol.Http2)
+        if (!http2)
         {
             return new Http11Connection(For(host, port, secure));
         }

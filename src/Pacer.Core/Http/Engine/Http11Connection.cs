@@ -216,9 +216,6 @@ public sealed class Http11Connection : IHttpConnection
         clock.Handshaken = Stopwatch.GetTimestamp();
     }
 
-    /// <summary>Every header of the last response, as received (only with <see cref="ConnectionOptions.CaptureAllHeaders"/>).</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> AllHeaders => _parser.Headers?.Every ?? [];
-
     /// <summary>Drops the TCP connection; the next request opens a new one.</summary>
     public void Close()
     {

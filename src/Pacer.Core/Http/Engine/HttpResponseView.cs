@@ -34,6 +34,9 @@ public sealed class HttpResponseView
         return _source.Headers is { } headers && headers.TryGet(name, out value);
     }
 
+    /// <summary>Every header of the response, as received (only with <see cref="ConnectionOptions.CaptureAllHeaders"/>).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> AllHeaders => _source.Headers?.Every ?? [];
+
     public string? GetHeader(string name) => _source.Headers?.GetString(name);
 
     /// <summary>The response's Set-Cookie values (always collected; empty when it set none).</summary>

@@ -105,7 +105,14 @@ internal sealed partial class Http2Connection : Hpack.IHeaderSink
             return;
         }
 
-        stream.OnData(payload);
+        if (!stream.OnData(payload))
+        {
+            // The same bound as HTTP/1.1's: past --max-body the stream is reset, not read to the end.
+            FailStream(stream, HttpFailureKind.BodyTooLarge, $"response body longer than the {ResponseParser.FormatBytes(stream.Options.MaxBodyBytes)} limit (raise it with --max-body)");
+            WriteRstStream(streamId, Http2Frame.Cancel);
+            return;
+        }
+
         if ((flags & Http2Frame.EndStream) != 0)
         {
             FinishStream(stream, HttpFailureKind.None, null);

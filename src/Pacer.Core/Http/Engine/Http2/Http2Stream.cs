@@ -24,7 +24,8 @@ internal sealed class Http2Stream : IValueTaskSource<HttpExchangeResult>, IRespo
     {
         Options = options;
         Slot = slot;
-        _headers = options.CapturedHeaders.Count > 0 ? new CapturedHeaders(options.CapturedHeaders) : null;
+        _headers = options.CaptureAllHeaders ? CapturedHeaders.All()
+            : options.CapturedHeaders.Count > 0 ? new CapturedHeaders(options.CapturedHeaders) : null;
         _body = options.CaptureBody ? new PooledBodyBuffer(options.MaxCapturedBodyBytes) : null;
     }
 
@@ -173,10 +174,17 @@ internal sealed class Http2Stream : IValueTaskSource<HttpExchangeResult>, IRespo
         _headers?.Offer(name, value);
     }
 
-    public void OnData(ReadOnlySpan<byte> data)
+    /// <summary>Takes a DATA frame's payload; false when the body passed <see cref="ConnectionOptions.MaxBodyBytes"/> (the stream must be reset).</summary>
+    public bool OnData(ReadOnlySpan<byte> data)
     {
+        if (BodyBytes + data.Length > Options.MaxBodyBytes)
+        {
+            return false;
+        }
+
         BodyBytes += data.Length;
         _body?.Append(data);
+        return true;
     }
 
     /// <summary>How the request ended, set under the connection's lock and reported by <see cref="Complete"/> outside it.</summary>
