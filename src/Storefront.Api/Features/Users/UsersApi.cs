@@ -81,7 +81,7 @@ public static class UsersApi
 
     /// <summary>Changing the password ends every other session: all refresh tokens are revoked.</summary>
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ChangePasswordAsync(
-        ChangePasswordRequest request, ClaimsPrincipal principal, StorefrontDbContext db, IPasswordHasher<User> hasher,
+        ChangePasswordRequest request, ClaimsPrincipal principal, StorefrontDbContext db, Passwords passwords,
         SessionTokens sessions, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors()
@@ -97,13 +97,13 @@ public static class UsersApi
             return Gone();
         }
 
-        if (hasher.VerifyHashedPassword(user, user.PasswordHash, request.CurrentPassword!) == PasswordVerificationResult.Failed)
+        if (await passwords.VerifyAsync(user, request.CurrentPassword!) == PasswordVerificationResult.Failed)
         {
             return StorefrontProblems.Validation(
                 new ValidationErrors().Add("currentPassword", "is incorrect.").ToDictionary(), "The current password is incorrect.");
         }
 
-        user.PasswordHash = hasher.HashPassword(user, request.NewPassword!);
+        user.PasswordHash = await passwords.HashAsync(user, request.NewPassword!);
         user.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         await sessions.RevokeAllForUserAsync(user.Id, cancellationToken);
