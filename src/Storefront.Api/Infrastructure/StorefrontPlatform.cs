@@ -47,7 +47,13 @@ public static class StorefrontPlatform
         var services = builder.Services;
         services.AddOptions<StorefrontOptions>().Bind(configuration.GetSection(StorefrontOptions.SectionName));
         services.AddSingleton(TimeProvider.System);
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // Numbers are JSON numbers: the web default also reads "12.5" as a number, which the document would have
+            // to describe as number-or-string with a pattern, and bounds like minimum cannot apply to the string form.
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
         services.AddStorefrontDatabase(configuration, environment);
         services.AddStorefrontProblemDetails();
         services.AddStorefrontAuth(signingKey);
@@ -68,7 +74,9 @@ public static class StorefrontPlatform
         {
             o.AddDocumentTransformer<BearerSecurityTransformer>();
             o.AddOperationTransformer<BearerSecurityTransformer>();
+            o.AddOperationTransformer<ParameterRulesTransformer>();
             o.AddOperationTransformer<ProblemResponsesTransformer>();
+            o.AddSchemaTransformer<RequestRulesSchemaTransformer>();
         });
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = settings.Limits.MaxRequestBodyBytes);
         return builder;

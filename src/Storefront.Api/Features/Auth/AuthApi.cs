@@ -102,7 +102,7 @@ public static class AuthApi
     private static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> RefreshAsync(
         RefreshRequest request, SessionTokens tokens, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors().Require("refreshToken", request.RefreshToken, 128);
+        var errors = new ValidationErrors().Require("refreshToken", request.RefreshToken, SecretTokens.MaxLength);
         if (!errors.IsValid)
         {
             return StorefrontProblems.Validation(errors.ToDictionary());
@@ -116,7 +116,7 @@ public static class AuthApi
     private static async Task<Results<NoContent, ValidationProblem>> LogoutAsync(
         RefreshRequest request, SessionTokens tokens, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors().Require("refreshToken", request.RefreshToken, 128);
+        var errors = new ValidationErrors().Require("refreshToken", request.RefreshToken, SecretTokens.MaxLength);
         if (!errors.IsValid)
         {
             return StorefrontProblems.Validation(errors.ToDictionary());

@@ -64,7 +64,7 @@ public static class PasswordResetEndpoints
         ResetPasswordRequest request, StorefrontDbContext db, Passwords passwords, SessionTokens sessions,
         TimeProvider time, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors().Require("token", request.Token, 128).Password("newPassword", request.NewPassword);
+        var errors = new ValidationErrors().Require("token", request.Token, SecretTokens.MaxLength).Password("newPassword", request.NewPassword);
         if (!errors.IsValid)
         {
             return StorefrontProblems.Validation(errors.ToDictionary());

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -54,7 +55,8 @@ public static class PaymentsApi
 
     public static async Task<Results<Created<PaymentResponse>, ValidationProblem, ProblemHttpResult>> PayOrderAsync(
         Guid orderId,
-        [FromHeader(Name = OrdersApi.IdempotencyKeyHeader)] string? idempotencyKey,
+        [FromHeader(Name = OrdersApi.IdempotencyKeyHeader), Required, StringLength(OrderValidation.MaxIdempotencyKeyLength),
+            RegularExpression(OrderValidation.IdempotencyKeyPattern)] string? idempotencyKey,
         CreatePaymentRequest request,
         ClaimsPrincipal user,
         HttpContext context,
