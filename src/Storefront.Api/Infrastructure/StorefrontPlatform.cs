@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
 using Storefront.Api.Features.Users;
 using Storefront.Api.Infrastructure.Auth;
 using Storefront.Api.Infrastructure.Database;
@@ -98,6 +99,8 @@ public static class StorefrontPlatform
         app.UseRateLimiter();
 
         app.MapOpenApi();
+        // Interactive docs (Scalar, its script served from the package, no CDN) at /docs, reading /openapi/v1.json.
+        app.MapScalarApiReference("/docs", options => options.WithTitle("Storefront API"));
         app.MapHealthApi();
         app.MapMetricsApi();
         return app;
