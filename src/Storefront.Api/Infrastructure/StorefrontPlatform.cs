@@ -79,7 +79,13 @@ public static class StorefrontPlatform
             o.AddOperationTransformer<ProblemResponsesTransformer>();
             o.AddSchemaTransformer<RequestRulesSchemaTransformer>();
         });
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = settings.Limits.MaxRequestBodyBytes);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = settings.Limits.MaxRequestBodyBytes;
+            // Above RequestHeadLimitMiddleware's own limits, so a too-long URL or header block reaches it and gets a problem body.
+            k.Limits.MaxRequestLineSize = RequestHeadLimitMiddleware.KestrelLineLimit;
+            k.Limits.MaxRequestHeadersTotalSize = RequestHeadLimitMiddleware.KestrelHeadersLimit;
+        });
         return builder;
     }
 
@@ -89,6 +95,7 @@ public static class StorefrontPlatform
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<HttpMetricsMiddleware>();
         app.UseStorefrontProblemDetails();
+        app.UseMiddleware<RequestHeadLimitMiddleware>();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseRouting();
         HttpMetricsMiddleware.UseRouteCapture(app);
