@@ -43,10 +43,7 @@ public static class DatabaseRegistration
 
     private static string ResolveSqliteConnectionString(IConfiguration configuration, IHostEnvironment environment)
     {
-        var configured = configuration[$"{StorefrontOptions.SectionName}:DataDirectory"];
-        var directory = Path.GetFullPath(
-            string.IsNullOrWhiteSpace(configured) ? "./data" : configured, environment.ContentRootPath);
-        Directory.CreateDirectory(directory);
+        var directory = DataDirectory.EnsureWritable(configuration[$"{StorefrontOptions.SectionName}:DataDirectory"], environment);
         return new SqliteConnectionStringBuilder
         {
             DataSource = Path.Combine(directory, "storefront.db"),
