@@ -134,5 +134,8 @@ public sealed class OverloadSheddingTests
 
         public Task RefundAsync(string providerReference, long amountCents, CancellationToken cancellationToken) =>
             inner.RefundAsync(providerReference, amountCents, cancellationToken);
+
+        public Task<ProviderChargeStatus> GetChargeAsync(Guid reference, CancellationToken cancellationToken) =>
+            inner.GetChargeAsync(reference, cancellationToken);
     }
 }

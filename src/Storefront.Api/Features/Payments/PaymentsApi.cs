@@ -18,6 +18,9 @@ public static class PaymentsApi
         services.TryAddSingleton<IPaymentProvider, SimulatedPaymentProvider>();
         services.AddSingleton<KeyedLock>();
         services.AddScoped<PaymentProcessor>();
+        services.AddScoped<PaymentOutcomes>();
+        services.AddSingleton<PaymentReconciliation>();
+        services.AddHostedService(sp => sp.GetRequiredService<PaymentReconciliation>());
         services.AddScoped<PaymentSettlement>();
         return services;
     }
