@@ -1,0 +1,67 @@
+using System.Diagnostics;
+
+namespace Storefront.Api.Infrastructure.Overload;
+
+/// <summary>
+/// How long work waits in the thread pool's queue before a thread runs it, measured every few milliseconds by a
+/// dedicated thread that posts a tiny work item and times it. Requests wait there too (Kestrel hands each
+/// connection's bytes to the pool before any middleware sees them), and a concurrency limit cannot see that wait:
+/// on one saturated core the requests in progress stayed under the limit while clients queued for seconds. A long
+/// queue delay is the signal that the server is past capacity even though the limit has room.
+/// </summary>
+public sealed class SchedulingDelayProbe : IDisposable
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(5);
+    private readonly Thread _thread;
+    private readonly ManualResetEventSlim _ran = new(false);
+    private readonly CancellationTokenSource _stop = new();
+    private long _lastDelayTicks;
+    private long _outstandingSince;
+
+    public SchedulingDelayProbe()
+    {
+        _thread = new Thread(Probe) { IsBackground = true, Name = "scheduling-delay-probe" };
+        _thread.Start();
+    }
+
+    /// <summary>The latest measured delay, or how long the probe in flight has waited so far if that is longer.</summary>
+    public TimeSpan Delay
+    {
+        get
+        {
+            var last = Volatile.Read(ref _lastDelayTicks);
+            var since = Volatile.Read(ref _outstandingSince);
+            var waiting = since == 0 ? 0 : Stopwatch.GetTimestamp() - since;
+            return Stopwatch.GetElapsedTime(0, Math.Max(last, waiting));
+        }
+    }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _ran.Set();
+        _thread.Join(TimeSpan.FromSeconds(1));
+        _stop.Dispose();
+    }
+
+    private void Probe()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            _ran.Reset();
+            var posted = Stopwatch.GetTimestamp();
+            Volatile.Write(ref _outstandingSince, posted);
+            ThreadPool.UnsafeQueueUserWorkItem(static state => state.Ran(), this, preferLocal: false);
+            _ran.Wait(TimeSpan.FromSeconds(5));
+            _stop.Token.WaitHandle.WaitOne(Interval);
+        }
+    }
+
+    private void Ran()
+    {
+        var posted = Volatile.Read(ref _outstandingSince);
+        Volatile.Write(ref _lastDelayTicks, Stopwatch.GetTimestamp() - posted);
+        Volatile.Write(ref _outstandingSince, 0);
+        _ran.Set();
+    }
+}
