@@ -117,6 +117,8 @@ public sealed class PaymentCrashTests : IAsyncLifetime
             ["Storefront__Jwt__SigningKey"] = StorefrontFactory.SigningKey,
             ["Storefront__Admin__Password"] = StorefrontFactory.AdminPassword,
             ["Storefront__RateLimiting__Enabled"] = "false",
+            // The test runner shares the machine: only OverloadAtRateTests measures shedding by queue delay.
+            ["Storefront__Overload__MaxQueueDelay"] = "00:00:00",
             // Long enough that the kill always lands while the provider is still deciding.
             ["Storefront__Payments__SlowCardLatency"] = "00:01:00",
             ["Storefront__Payments__ProviderTimeout"] = "00:02:00",

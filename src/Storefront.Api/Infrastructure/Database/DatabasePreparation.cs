@@ -60,6 +60,11 @@ public static partial class DatabasePreparation
             await db.SaveChangesAsync(cancellationToken);
         }
 
+        if (!database.IsSqlite)
+        {
+            await WarmPoolAsync(database.ConnectionString, cancellationToken);
+        }
+
         if (database.IsSqlite)
         {
             // WAL lets readers proceed while one writer commits; the setting sticks to the file.
@@ -70,6 +75,29 @@ public static partial class DatabasePreparation
         {
             await seeder.SeedAsync(db, cancellationToken);
             db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>Opens the pool's minimum at once, so the first requests under load never wait for a backend to start.</summary>
+    private static async Task WarmPoolAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var size = new NpgsqlConnectionStringBuilder(connectionString).MinPoolSize;
+        var connections = new List<NpgsqlConnection>();
+        try
+        {
+            for (var i = 0; i < size; i++)
+            {
+                var connection = new NpgsqlConnection(connectionString);
+                connections.Add(connection);
+                await connection.OpenAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            foreach (var connection in connections)
+            {
+                await connection.DisposeAsync();
+            }
         }
     }
 

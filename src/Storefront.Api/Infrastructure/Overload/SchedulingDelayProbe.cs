@@ -15,7 +15,8 @@ public sealed class SchedulingDelayProbe : IDisposable
     private readonly Thread _thread;
     private readonly ManualResetEventSlim _ran = new(false);
     private readonly CancellationTokenSource _stop = new();
-    private long _lastDelayTicks;
+    private readonly long[] _recent = new long[3];
+    private int _next;
     private long _outstandingSince;
 
     public SchedulingDelayProbe()
@@ -24,15 +25,19 @@ public sealed class SchedulingDelayProbe : IDisposable
         _thread.Start();
     }
 
-    /// <summary>The latest measured delay, or how long the probe in flight has waited so far if that is longer.</summary>
+    /// <summary>
+    /// The queueing delay work meets now: the least of the last three measurements (so one preemption or GC pause
+    /// does not count as overload), or half of how long the probe in flight has waited so far, when a stuck queue
+    /// makes that larger (so a pool that stops draining is seen at once, not after three probes).
+    /// </summary>
     public TimeSpan Delay
     {
         get
         {
-            var last = Volatile.Read(ref _lastDelayTicks);
+            var sustained = Math.Min(Volatile.Read(ref _recent[0]), Math.Min(Volatile.Read(ref _recent[1]), Volatile.Read(ref _recent[2])));
             var since = Volatile.Read(ref _outstandingSince);
-            var waiting = since == 0 ? 0 : Stopwatch.GetTimestamp() - since;
-            return Stopwatch.GetElapsedTime(0, Math.Max(last, waiting));
+            var waiting = since == 0 ? 0 : (Stopwatch.GetTimestamp() - since) / 2;
+            return Stopwatch.GetElapsedTime(0, Math.Max(sustained, waiting));
         }
     }
 
@@ -60,7 +65,8 @@ public sealed class SchedulingDelayProbe : IDisposable
     private void Ran()
     {
         var posted = Volatile.Read(ref _outstandingSince);
-        Volatile.Write(ref _lastDelayTicks, Stopwatch.GetTimestamp() - posted);
+        Volatile.Write(ref _recent[_next], Stopwatch.GetTimestamp() - posted);
+        _next = (_next + 1) % _recent.Length;
         Volatile.Write(ref _outstandingSince, 0);
         _ran.Set();
     }
