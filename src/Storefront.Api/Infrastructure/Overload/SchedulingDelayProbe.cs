@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Options;
 
 namespace Storefront.Api.Infrastructure.Overload;
 
@@ -19,10 +20,14 @@ public sealed class SchedulingDelayProbe : IDisposable
     private int _next;
     private long _outstandingSince;
 
-    public SchedulingDelayProbe()
+    public SchedulingDelayProbe(IOptions<OverloadOptions> options)
     {
         _thread = new Thread(Probe) { IsBackground = true, Name = "scheduling-delay-probe" };
-        _thread.Start();
+        // Nothing reads the delay when the check is off: no thread waking every few milliseconds for nothing.
+        if (options.Value.Enabled && options.Value.MaxQueueDelay > TimeSpan.Zero)
+        {
+            _thread.Start();
+        }
     }
 
     /// <summary>
@@ -45,7 +50,11 @@ public sealed class SchedulingDelayProbe : IDisposable
     {
         _stop.Cancel();
         _ran.Set();
-        _thread.Join(TimeSpan.FromSeconds(1));
+        if (_thread.IsAlive)
+        {
+            _thread.Join(TimeSpan.FromSeconds(1));
+        }
+
         _stop.Dispose();
     }
 
