@@ -92,7 +92,7 @@ public sealed class ResponseValidator
         JsonNode? instance;
         try
         {
-            instance = JsonNode.Parse(body);
+            instance = StrictJson.Parse(body);
         }
         catch (JsonException exception)
         {

@@ -59,9 +59,9 @@ public sealed class StorefrontProbeTests : IAsyncLifetime
             new Uri(baseUrl),
             TestContext.Current.CancellationToken);
 
-        var report = await ApiProber.RunAsync(spec, new ProbeOptions { BaseUrl = new Uri(baseUrl), Tokens = tokens, SigningKey = SigningKey, MaxRequests = 4000 }, TestContext.Current.CancellationToken);
+        var report = await ApiProber.RunAsync(spec, new ProbeOptions { BaseUrl = new Uri(baseUrl), Users = tokens, SigningKey = SigningKey, MaxRequests = 4000 }, TestContext.Current.CancellationToken);
 
-        Assert.True(report.Clean, string.Join("\n", report.Findings.Select(f => $"{f.Severity} {f.Kind} {f.Operation}: {f.Title} — expected {f.Expected}, got {f.Got}\n{f.Kest}")));
+        Assert.True(report.Clean, string.Join("\n", report.Findings.Select(f => $"{f.Severity} {f.Check} {f.Operation}: {f.Title} — expected {f.Expected}, got {f.Got}\n{f.Kest}")));
         Assert.True(report.OperationsProbed >= 30, $"{report.OperationsProbed} operations");
         Assert.True(report.RequestsSent > 300, $"{report.RequestsSent} requests");
         Assert.DoesNotContain(report.Notes, n => n.Contains("budget", StringComparison.Ordinal));
