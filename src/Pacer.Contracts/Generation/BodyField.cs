@@ -10,6 +10,16 @@ namespace Pacer.Contracts.Generation;
 /// </summary>
 public sealed record BodyField(IReadOnlyList<object> Path, IOpenApiSchema Schema, bool Required)
 {
+    /// <summary>Whether null is allowed: a <c>"null"</c> type, or a null branch of oneOf/anyOf (which <see cref="Schema"/> drops).</summary>
+    public bool Nullable { get; init; }
+
+    /// <summary>True when the schema, or one branch of its oneOf/anyOf, admits null.</summary>
+    public static bool AllowsNull(IOpenApiSchema schema)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        return SchemaTypes.AllowsNull(schema) || (schema.OneOf ?? schema.AnyOf)?.Any(s => SchemaTypes.AllowsNull(s) || s.Type == JsonSchemaType.Null) == true;
+    }
+
     private const int MaxDepth = 3;
 
     public string Name => string.Concat(Path.Select((p, i) => p is int index ? $"[{index}]" : (i == 0 ? $"{p}" : $".{p}")));
@@ -105,7 +115,7 @@ public sealed record BodyField(IReadOnlyList<object> Path, IOpenApiSchema Schema
 
             var property = Effective(raw);
             var path = new List<object>(prefix) { name };
-            fields.Add(new BodyField(path, property, required.Contains(name)));
+            fields.Add(new BodyField(path, property, required.Contains(name)) { Nullable = AllowsNull(raw) });
             if (SchemaTypes.Primary(property) == JsonSchemaType.Object)
             {
                 Walk(property, path, fields, depth + 1);

@@ -21,23 +21,14 @@ public static class BaselineTraffic
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(operations);
         var eligible = operations.Where(o => !OperationTraits.EndsSession(o) && !(OperationTraits.TouchesCredentials(o) && session.IsSecured(o))).ToList();
-        var creates = eligible.Where(o => o.Method == HttpMethod.Post && !HasPathParameters(o) && !OperationTraits.IsQueryLike(o)).ToList();
-        var listReads = eligible.Where(o => OperationTraits.IsSafeMethod(o) && !HasPathParameters(o)).ToList();
-        var publicLists = listReads.Where(o => !session.IsSecured(o)).ToList();
-        var itemReads = eligible.Where(o => OperationTraits.IsSafeMethod(o) && HasPathParameters(o)).ToList();
-        var rest = eligible.Except(creates).Except(listReads).Except(itemReads).ToList();
-
-        foreach (var batch in new[] { publicLists, creates, listReads.Except(publicLists).ToList(), itemReads, rest })
+        foreach (var operation in SweepOrder.Of(eligible, session.IsSecured))
         {
-            foreach (var operation in batch)
+            var readsAsBoth = OperationTraits.IsSafeMethod(operation) && session.IsSecured(operation);
+            foreach (var user in UsersFor(session, operation, readsAsBoth))
             {
-                var readsAsBoth = OperationTraits.IsSafeMethod(operation) && session.IsSecured(operation);
-                foreach (var user in UsersFor(session, operation, readsAsBoth))
+                if (!await SendAsync(session, operation, user, cancellationToken).ConfigureAwait(false))
                 {
-                    if (!await SendAsync(session, operation, user, cancellationToken).ConfigureAwait(false))
-                    {
-                        return;
-                    }
+                    return;
                 }
             }
         }
@@ -71,6 +62,4 @@ public static class BaselineTraffic
         session.RecordBaseline(exchange, user);
         return true;
     }
-
-    private static bool HasPathParameters(ApiOperation operation) => operation.Path.Contains('{', StringComparison.Ordinal);
 }

@@ -16,9 +16,7 @@ namespace Pacer.Contracts.Probing.Requests;
 /// </summary>
 public sealed class ProbeDrafts(OpenApiSpec spec, IdentifierHarvest harvest, ProbeUser? loginUser = null)
 {
-    private static readonly string[] UniqueNames = ["name", "title", "username", "login", "email", "slug", "sku", "code", "handle", "nickname", "displayname"];
-    private readonly string runId = Guid.NewGuid().ToString("N")[..6];
-    private int counter;
+    private readonly UniqueValues unique = new();
 
     /// <summary>What a read of the operation's path shows the user now, so an update sends current values, not samples.</summary>
     public Func<ApiOperation, ProbeUser?, JsonObject?>? CurrentState { get; init; }
@@ -32,7 +30,7 @@ public sealed class ProbeDrafts(OpenApiSpec spec, IdentifierHarvest harvest, Pro
         foreach (var parameter in operation.Parameters)
         {
             var name = parameter.Name ?? "";
-            if (parameter.In == ParameterLocation.Header && IsRequestKey(name))
+            if (parameter.In == ParameterLocation.Header && UniqueValues.IsRequestKey(name))
             {
                 draft.SetHeader(name, Guid.NewGuid().ToString());
             }
@@ -97,12 +95,6 @@ public sealed class ProbeDrafts(OpenApiSpec spec, IdentifierHarvest harvest, Pro
         return loginUser.LoginBody?.DeepClone() as JsonObject;
     }
 
-    private static bool IsRequestKey(string name)
-    {
-        var lower = name.ToLowerInvariant();
-        return lower.Contains("idempotency", StringComparison.Ordinal) || lower is "x-request-id" or "request-id" or "x-correlation-id";
-    }
-
     private void FillBody(RequestDraft draft, IOpenApiSchema? schema, ApiOperation operation, ProbeUser? user)
     {
         var creating = operation.Method == HttpMethod.Post && !OperationTraits.IsQueryLike(operation) && !operation.Path.Contains('{', StringComparison.Ordinal);
@@ -115,20 +107,11 @@ public sealed class ProbeDrafts(OpenApiSpec spec, IdentifierHarvest harvest, Pro
             {
                 BodyField.Set(draft.Body, field.Path, Typed(known.Value, field.Schema));
             }
-            else if (creating && SchemaTypes.IsString(field.Schema) && field.Schema.Pattern is null && field.Schema.Enum is not { Count: > 0 }
-                && UniqueNames.Any(n => normalized == n || normalized.EndsWith(n, StringComparison.Ordinal)))
+            else if (creating && UniqueValues.IsKeyField(field))
             {
-                BodyField.Set(draft.Body, field.Path, JsonValue.Create(Unique(SampleValues.StringFor(field.Schema, key), field.Schema)));
+                BodyField.Set(draft.Body, field.Path, JsonValue.Create(unique.Unique(SampleValues.StringFor(field.Schema, key), field.Schema)));
             }
         }
-    }
-
-    private string Unique(string sample, IOpenApiSchema schema)
-    {
-        var suffix = string.Create(CultureInfo.InvariantCulture, $"{runId}{++counter}");
-        var at = sample.IndexOf('@', StringComparison.Ordinal);
-        var text = at > 0 ? $"{sample[..at]}.{suffix}{sample[at..]}" : $"{sample}-{suffix}";
-        return schema.MaxLength is { } max && text.Length > max ? (at > 0 ? sample : text[^max..]) : text;
     }
 
     private static JsonValue Typed(string value, IOpenApiSchema schema) =>

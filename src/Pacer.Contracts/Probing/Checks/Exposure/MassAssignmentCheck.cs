@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Pacer.Contracts.Generation;
 using Pacer.Contracts.Probing.Harvest;
-using Pacer.Contracts.Probing.Requests;
 using Pacer.Contracts.Probing.Selection;
 using Pacer.Contracts.Probing.Tokens;
 

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using Pacer.Contracts.Generation;
-using Pacer.Contracts.Probing.Requests;
 
 namespace Pacer.Contracts.Probing.Checks;
 

@@ -19,7 +19,7 @@ public sealed class HeaderInjectionCheck : IProbeCheck
     public async Task RunAsync(ProbeSession session, IReadOnlyList<ApiOperation> operations, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
-        foreach (var (operation, slot) in InjectionTargets.Slots(operations).Where(s => s.Slot.Location != Requests.SlotLocation.Header))
+        foreach (var (operation, slot) in InjectionTargets.Slots(operations).Where(s => s.Slot.Location != SlotLocation.Header))
         {
             var exchange = await InjectionTargets.SendAsync(session, operation, slot, $"pacer\r\n{InjectedHeader}: 1", cancellationToken).ConfigureAwait(false);
             if (exchange is null)

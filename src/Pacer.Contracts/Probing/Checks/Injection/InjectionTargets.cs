@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Pacer.Contracts.Generation;
-using Pacer.Contracts.Probing.Requests;
 using Pacer.Contracts.Probing.Selection;
 
 namespace Pacer.Contracts.Probing.Checks;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Pacer.Contracts.Generation;
-using Pacer.Contracts.Probing.Requests;
 
 namespace Pacer.Contracts.Probing.Checks;
 

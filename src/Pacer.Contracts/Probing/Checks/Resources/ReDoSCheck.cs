@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.OpenApi;
 using Pacer.Contracts.Generation;
-using Pacer.Contracts.Probing.Requests;
 using Pacer.Contracts.Probing.Selection;
 
 namespace Pacer.Contracts.Probing.Checks;

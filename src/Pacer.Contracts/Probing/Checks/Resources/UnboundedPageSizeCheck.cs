@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Pacer.Contracts.Generation;
 using Pacer.Contracts.Probing.Evidence;
-using Pacer.Contracts.Probing.Requests;
 
 namespace Pacer.Contracts.Probing.Checks;
 

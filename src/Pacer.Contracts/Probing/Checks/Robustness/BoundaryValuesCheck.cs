@@ -1,5 +1,4 @@
 using Pacer.Contracts.Generation;
-using Pacer.Contracts.Probing.Requests;
 
 namespace Pacer.Contracts.Probing.Checks;
 

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using Pacer.Contracts.Generation;
-using Pacer.Contracts.Probing.Requests;
 
 namespace Pacer.Contracts.Probing.Checks;
 

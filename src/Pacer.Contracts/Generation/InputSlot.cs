@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
-using Pacer.Contracts.Generation;
 
-namespace Pacer.Contracts.Probing.Requests;
+namespace Pacer.Contracts.Generation;
 
 /// <summary>
 /// A place a probe can put a value — a path, query or header parameter or a body field — with the schema the value
@@ -10,6 +9,9 @@ namespace Pacer.Contracts.Probing.Requests;
 /// </summary>
 public sealed record InputSlot(string Name, SlotLocation Location, IOpenApiSchema Schema, bool Required, Action<RequestDraft, JsonNode?> Set, Action<RequestDraft> Remove)
 {
+    /// <summary>Whether the schema admits null (body fields only: parameters are text).</summary>
+    public bool Nullable { get; init; }
+
     /// <summary>At most this many slots per operation, so a wide schema does not eat the request budget.</summary>
     public const int MaxPerOperation = 16;
 
@@ -54,7 +56,8 @@ public sealed record InputSlot(string Name, SlotLocation Location, IOpenApiSchem
             {
                 slots.Add(new InputSlot($"body field {field.Name}", SlotLocation.Body, field.Schema, field.Required,
                     (draft, value) => BodyField.Set(draft.Body, field.Path, value),
-                    draft => BodyField.Set(draft.Body, field.Path, null, remove: true)));
+                    draft => BodyField.Set(draft.Body, field.Path, null, remove: true))
+                { Nullable = field.Nullable });
             }
         }
 
