@@ -36,7 +36,8 @@ public sealed partial class CaseGenerator
         {
             if (!slot.Required && ValueIn(full, slot) is { } optional && ValueIn(minimal, slot) is null)
             {
-                yield return (Change(CaseKind.Positive, $"with optional {slot.Name} = {Shown(optional)}", minimal, d => slot.Set(d, optional.DeepClone())), slot);
+                var shown = slot.Location == SlotLocation.Header && UniqueValues.IsRequestKey(slot.Key) ? "a fresh value" : Shown(optional);
+                yield return (Change(CaseKind.Positive, $"with optional {slot.Name} = {shown}", minimal, d => slot.Set(d, optional.DeepClone())), slot);
             }
 
             if (slot.Nullable && slot.Required)
