@@ -82,6 +82,6 @@ public sealed class StorefrontProbeTests : IAsyncLifetime
         Assert.True(found.SequenceEqual(KnownFlaws), output.ToString());
         Assert.True(report.OperationsProbed >= 30, $"{report.OperationsProbed} operations");
         Assert.DoesNotContain(report.Notes, n => n.Contains("budget", StringComparison.Ordinal));
-        TestContext.Current.SendDiagnosticMessage($"storefront: {report.RequestsSent} requests in {report.Duration.TotalSeconds:F1} s");
+        TestContext.Current.TestOutputHelper?.WriteLine($"storefront: {report.RequestsSent} requests in {report.Duration.TotalSeconds:F1} s");
     }
 }
