@@ -63,7 +63,4 @@ public static class ProbeLogins
             Relogin = ct => RunOneAsync(path, text, baseUrl, ct),
         };
     }
-
-    /// <summary>The user a bare token stands for (a library caller without login flows).</summary>
-    public static ProbeUser FromToken(string token, int index) => ProbeUser.FromToken($"user {index + 1}", token);
 }

@@ -11,8 +11,6 @@ public sealed record ProbeResponse(int Status, IReadOnlyDictionary<string, strin
     /// <summary>A request the client refused to send (a header value HTTP cannot carry): no answer, and no failure of the server's.</summary>
     public static ProbeResponse NotSent(string reason) => new(-1, new Dictionary<string, string>(), reason);
 
-    public bool WasSent => Status >= 0;
-
     public bool IsSuccess => Status is >= 200 and < 300;
 
     public bool IsClientError => Status is >= 400 and < 500;
