@@ -1,0 +1,40 @@
+using Pacer.Hub.Tests.Infrastructure;
+using Pacer.TestSupport;
+
+namespace Pacer.Hub.Tests.Api;
+
+/// <summary>The first "done when": kest's performance flow passes unchanged against a freshly started Hub.</summary>
+public sealed class KestFlowTests
+{
+    [Fact]
+    public async Task Kest_performance_flow_passes_unchanged_against_a_fresh_hub()
+    {
+        await using var hub = await HubServer.StartAsync();
+
+        var result = await FlowFiles.RunAsync(FlowFiles.Path("Flows/kest-performance.flow.md"), hub.BaseUrl);
+
+        Assert.True(result.Passed, FlowFiles.Explain(result));
+        Assert.Equal(10, result.PassedCount);
+    }
+
+    [Fact]
+    public async Task Outside_development_auto_sign_up_is_refused_at_start()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => HubServer.StartAsync(
+            new Dictionary<string, string> { ["Hub:Auth:AutoSignUp"] = "true", ["Hub:Auth:SigningKey"] = new string('k', 48) }, "Production"));
+
+        Assert.Contains("AutoSignUp", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Development", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("too-short-key")]
+    public async Task Outside_development_a_missing_or_weak_signing_key_stops_the_start(string key)
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => HubServer.StartAsync(
+            new Dictionary<string, string> { ["Hub:Auth:SigningKey"] = key }, "Production"));
+
+        Assert.Contains("SigningKey", error.Message.Replace("signing key", "SigningKey", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+}
