@@ -4,6 +4,8 @@ using Pacer.Hub.Features.Environments;
 using Pacer.Hub.Features.Flows;
 using Pacer.Hub.Features.Health;
 using Pacer.Hub.Features.Projects;
+using Pacer.Hub.Features.Runs;
+using Pacer.Hub.Features.Trends;
 using Pacer.Hub.Features.Tokens;
 using Pacer.Hub.Features.Users;
 using Pacer.Hub.Infrastructure;
@@ -28,6 +30,8 @@ public static class HubApp
         });
         builder.AddHubPlatform();
         builder.Services.AddAuthFeature();
+        builder.Services.AddRunsFeature();
+        builder.Services.AddTrendsFeature();
 
         var app = builder.Build();
         app.UseHubPlatform();
@@ -43,6 +47,8 @@ public static class HubApp
         project.MapFlowsApi();
         project.MapEnvironmentsApi();
         project.MapTokensApi();
+        project.MapRunsApi();
+        project.MapTrendsApi();
         return app;
     }
 }

@@ -7,7 +7,7 @@ using Pacer.Hub.Infrastructure.Database;
 
 namespace Pacer.Hub.Features.Projects;
 
-/// <summary><c>/projects</c> and <c>/projects/{id}</c>: create, list, read, update, delete.</summary>
+/// <summary><c>/projects</c> (<c>?slug=</c> finds one by slug) and <c>/projects/{id}</c>: create, list, read, update, delete.</summary>
 public static partial class ProjectsApi
 {
     public static RouteGroupBuilder MapProjectsApi(this RouteGroupBuilder api, RouteGroupBuilder project)
@@ -35,19 +35,19 @@ public static partial class ProjectsApi
         return new(p.Id, p.Name, p.Slug, p.Description, role.Name(), p.BaselineRunId, p.RegressionTolerance, p.CreatedAt, p.UpdatedAt);
     }
 
-    private static async Task<IResult> ListAsync(ClaimsPrincipal user, HubDbContext db, int? page, int? perPage, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(ClaimsPrincipal user, HubDbContext db, int? page, int? perPage, string? slug, CancellationToken cancellationToken)
     {
         var paging = PageRequest.From(page, perPage);
         if (user.IsApiToken())
         {
             var projectId = long.Parse(user.FindFirstValue(HubClaims.TokenProject)!, System.Globalization.CultureInfo.InvariantCulture);
             var tokenRole = ProjectRoles.TryParse(user.FindFirstValue(HubClaims.TokenRole), out var parsed) ? parsed : ProjectRole.Read;
-            var own = await db.Set<Project>().AsNoTracking().Where(p => p.Id == projectId).ToListAsync(cancellationToken);
+            var own = await db.Set<Project>().AsNoTracking().Where(p => p.Id == projectId && (slug == null || p.Slug == slug)).ToListAsync(cancellationToken);
             return ApiResults.Ok(Paged.All<ProjectResponse>([.. own.Select(p => ResponseOf(p, tokenRole))]));
         }
 
         var userId = user.UserIdOf();
-        var query = db.Set<ProjectMember>().AsNoTracking().Where(m => m.UserId == userId);
+        var query = db.Set<ProjectMember>().AsNoTracking().Where(m => m.UserId == userId && (slug == null || m.Project!.Slug == slug));
         var total = await query.CountAsync(cancellationToken);
         var rows = await query.OrderBy(m => m.ProjectId).Skip(paging.Skip).Take(paging.PerPage)
             .Select(m => new { m.Project, m.Role }).ToListAsync(cancellationToken);
