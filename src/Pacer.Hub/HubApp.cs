@@ -1,4 +1,6 @@
+using Pacer.Hub.Features.Alerts;
 using Pacer.Hub.Features.ApiSpecs;
+using Pacer.Hub.Features.Monitors;
 using Pacer.Hub.Features.Auth;
 using Pacer.Hub.Features.Environments;
 using Pacer.Hub.Features.Flows;
@@ -32,6 +34,7 @@ public static class HubApp
         builder.Services.AddAuthFeature();
         builder.Services.AddRunsFeature();
         builder.Services.AddTrendsFeature();
+        builder.Services.AddMonitorsFeature();
 
         var app = builder.Build();
         app.UseHubPlatform();
@@ -49,6 +52,8 @@ public static class HubApp
         project.MapTokensApi();
         project.MapRunsApi();
         project.MapTrendsApi();
+        project.MapMonitorsApi();
+        project.MapAlertsApi();
         return app;
     }
 }

@@ -9,5 +9,6 @@ namespace Pacer.Hub.Infrastructure.Api;
 /// </summary>
 public sealed record ApiEnvelope<T>(int Code, string Message, T? Data)
 {
-    public ProblemDetails? Error { get; init; }
+    /// <summary>A <see cref="ProblemDetails"/> (or <see cref="ValidationProblemDetails"/>, with <c>errors</c>); typed as object so the subtype's fields are written.</summary>
+    public object? Error { get; init; }
 }

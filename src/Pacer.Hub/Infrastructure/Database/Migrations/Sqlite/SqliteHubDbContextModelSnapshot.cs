@@ -17,6 +17,121 @@ namespace Pacer.Hub.Infrastructure.Database.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("Pacer.Hub.Features.Alerts.Alert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FailingChecks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FiredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastCheckId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MonitorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "FiredAt");
+
+                    b.HasIndex("MonitorId", "Rule", "Status");
+
+                    b.ToTable("alerts", (string)null);
+                });
+
+            modelBuilder.Entity("Pacer.Hub.Features.Alerts.AlertChannel", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("alert_channels", (string)null);
+                });
+
+            modelBuilder.Entity("Pacer.Hub.Features.Alerts.AlertEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AlertId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AlertId");
+
+                    b.ToTable("alert_events", (string)null);
+                });
+
             modelBuilder.Entity("Pacer.Hub.Features.ApiSpecs.ApiSpec", b =>
                 {
                     b.Property<long>("Id")
@@ -211,6 +326,108 @@ namespace Pacer.Hub.Infrastructure.Database.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("flows", (string)null);
+                });
+
+            modelBuilder.Entity("Pacer.Hub.Features.Monitors.HubMonitor", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BaseUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EnvironmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FlowId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastCheckAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("LastPassed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextCheckAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Schedule")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnvironmentId");
+
+                    b.HasIndex("FlowId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("Enabled", "NextCheckAt");
+
+                    b.ToTable("monitors", (string)null);
+                });
+
+            modelBuilder.Entity("Pacer.Hub.Features.Monitors.MonitorCheck", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("DurationMs")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("FailedRules")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MonitorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.HasIndex("MonitorId", "StartedAt");
+
+                    b.ToTable("monitor_checks", (string)null);
                 });
 
             modelBuilder.Entity("Pacer.Hub.Features.Projects.Project", b =>
@@ -571,6 +788,54 @@ namespace Pacer.Hub.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("monitor_channels", b =>
+                {
+                    b.Property<long>("ChannelsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HubMonitorId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ChannelsId", "HubMonitorId");
+
+                    b.HasIndex("HubMonitorId");
+
+                    b.ToTable("monitor_channels");
+                });
+
+            modelBuilder.Entity("Pacer.Hub.Features.Alerts.Alert", b =>
+                {
+                    b.HasOne("Pacer.Hub.Features.Monitors.HubMonitor", "Monitor")
+                        .WithMany()
+                        .HasForeignKey("MonitorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Monitor");
+                });
+
+            modelBuilder.Entity("Pacer.Hub.Features.Alerts.AlertChannel", b =>
+                {
+                    b.HasOne("Pacer.Hub.Features.Projects.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("Pacer.Hub.Features.Alerts.AlertEvent", b =>
+                {
+                    b.HasOne("Pacer.Hub.Features.Alerts.Alert", "Alert")
+                        .WithMany()
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Alert");
+                });
+
             modelBuilder.Entity("Pacer.Hub.Features.ApiSpecs.ApiSpec", b =>
                 {
                     b.HasOne("Pacer.Hub.Features.Projects.Project", "Project")
@@ -624,6 +889,43 @@ namespace Pacer.Hub.Infrastructure.Database.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("Pacer.Hub.Features.Monitors.HubMonitor", b =>
+                {
+                    b.HasOne("Pacer.Hub.Features.Environments.ProjectEnvironment", "Environment")
+                        .WithMany()
+                        .HasForeignKey("EnvironmentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Pacer.Hub.Features.Flows.StoredFlow", "Flow")
+                        .WithMany()
+                        .HasForeignKey("FlowId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pacer.Hub.Features.Projects.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Environment");
+
+                    b.Navigation("Flow");
+
+                    b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("Pacer.Hub.Features.Monitors.MonitorCheck", b =>
+                {
+                    b.HasOne("Pacer.Hub.Features.Monitors.HubMonitor", "Monitor")
+                        .WithMany()
+                        .HasForeignKey("MonitorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Monitor");
                 });
 
             modelBuilder.Entity("Pacer.Hub.Features.Projects.ProjectInvitation", b =>
@@ -694,6 +996,21 @@ namespace Pacer.Hub.Infrastructure.Database.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("monitor_channels", b =>
+                {
+                    b.HasOne("Pacer.Hub.Features.Alerts.AlertChannel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pacer.Hub.Features.Monitors.HubMonitor", null)
+                        .WithMany()
+                        .HasForeignKey("HubMonitorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }
