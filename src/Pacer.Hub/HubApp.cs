@@ -1,5 +1,6 @@
 using Pacer.Hub.Features.Alerts;
 using Pacer.Hub.Features.ApiSpecs;
+using Pacer.Hub.Features.Dashboard;
 using Pacer.Hub.Features.Monitors;
 using Pacer.Hub.Features.Auth;
 using Pacer.Hub.Features.Environments;
@@ -54,6 +55,7 @@ public static class HubApp
         project.MapTrendsApi();
         project.MapMonitorsApi();
         project.MapAlertsApi();
+        app.MapDashboard();
         return app;
     }
 }
