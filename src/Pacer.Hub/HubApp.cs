@@ -7,6 +7,7 @@ using Pacer.Hub.Features.Environments;
 using Pacer.Hub.Features.Flows;
 using Pacer.Hub.Features.Health;
 using Pacer.Hub.Features.Projects;
+using Pacer.Hub.Features.Retention;
 using Pacer.Hub.Features.Runs;
 using Pacer.Hub.Features.Trends;
 using Pacer.Hub.Features.Tokens;
@@ -36,6 +37,8 @@ public static class HubApp
         builder.Services.AddRunsFeature();
         builder.Services.AddTrendsFeature();
         builder.Services.AddMonitorsFeature();
+        builder.Services.AddSingleton<RetentionSweeper>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RetentionSweeper>());
 
         var app = builder.Build();
         app.UseHubPlatform();
