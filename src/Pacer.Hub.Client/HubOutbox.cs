@@ -39,7 +39,8 @@ public sealed class HubOutbox(string directory)
     /// it once accepted. Stops at the first transient failure (the Hub is still unreachable); a refusal
     /// (a file the Hub rejects) is reported and the file kept for a person to look at.
     /// </summary>
-    public async Task<PushReport> PushAsync(Func<string, Task<HubClient>> clientFor, TextWriter log, CancellationToken cancellationToken)
+    /// <param name="destination">Send everything here instead of the Hub each entry names (the Hub moved).</param>
+    public async Task<PushReport> PushAsync(Func<string, Task<HubClient>> clientFor, TextWriter log, CancellationToken cancellationToken, string? destination = null)
     {
         ArgumentNullException.ThrowIfNull(clientFor);
         ArgumentNullException.ThrowIfNull(log);
@@ -61,12 +62,13 @@ public sealed class HubOutbox(string directory)
 
             try
             {
-                using var client = await clientFor(entry.Hub).ConfigureAwait(false);
+                var hub = destination ?? entry.Hub;
+                using var client = await clientFor(hub).ConfigureAwait(false);
                 var project = await client.FindProjectAsync(entry.Project, cancellationToken).ConfigureAwait(false);
                 var run = await client.UploadAsync(project.Id, entry.Result, entry.Kind, entry.Label, cancellationToken).ConfigureAwait(false);
                 File.Delete(path);
                 sent++;
-                await log.WriteLineAsync($"{Path.GetFileName(path)}: sent to {entry.Hub} ({entry.Project}), run {run.Id}").ConfigureAwait(false);
+                await log.WriteLineAsync($"{Path.GetFileName(path)}: sent to {hub} ({entry.Project}), run {run.Id}").ConfigureAwait(false);
             }
             catch (HubException exception) when (exception.IsTransient)
             {
