@@ -27,8 +27,14 @@ public sealed class AlertEvaluator(HubDbContext db, AlertOutbox dispatch, TimePr
             {
                 alert = new Alert
                 {
-                    ProjectId = monitor.ProjectId, MonitorId = monitor.Id, Rule = Cut(rule, 400), Status = Alert.Firing, FiredAt = now,
-                    Detail = Cut(state.Detail, 2000), FailingChecks = 1, LastCheckId = check.Id,
+                    ProjectId = monitor.ProjectId,
+                    MonitorId = monitor.Id,
+                    Rule = Cut(rule, 400),
+                    Status = Alert.Firing,
+                    FiredAt = now,
+                    Detail = Cut(state.Detail, 2000),
+                    FailingChecks = 1,
+                    LastCheckId = check.Id,
                 };
                 db.Add(alert);
                 changes.Add((alert, Alert.Firing));

@@ -52,9 +52,25 @@ public static class RunsApi
         var runs = await query.OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id).Skip(paging.Skip).Take(paging.PerPage)
             .Select(r => new Run
             {
-                Id = r.Id, ProjectId = r.ProjectId, Kind = r.Kind, Status = r.Status, Label = r.Label, Environment = r.Environment, Flows = r.Flows,
-                UploadedBy = r.UploadedBy, StartedAt = r.StartedAt, EndedAt = r.EndedAt, DurationSeconds = r.DurationSeconds, Passed = r.Passed,
-                Requests = r.Requests, Failures = r.Failures, ErrorRate = r.ErrorRate, Rps = r.Rps, P50Ms = r.P50Ms, P95Ms = r.P95Ms, P99Ms = r.P99Ms,
+                Id = r.Id,
+                ProjectId = r.ProjectId,
+                Kind = r.Kind,
+                Status = r.Status,
+                Label = r.Label,
+                Environment = r.Environment,
+                Flows = r.Flows,
+                UploadedBy = r.UploadedBy,
+                StartedAt = r.StartedAt,
+                EndedAt = r.EndedAt,
+                DurationSeconds = r.DurationSeconds,
+                Passed = r.Passed,
+                Requests = r.Requests,
+                Failures = r.Failures,
+                ErrorRate = r.ErrorRate,
+                Rps = r.Rps,
+                P50Ms = r.P50Ms,
+                P95Ms = r.P95Ms,
+                P99Ms = r.P99Ms,
             })
             .ToListAsync(cancellationToken);
         return ApiResults.Ok(new Paged<RunDetails.RunSummary>([.. runs.Select(r => RunDetails.SummaryOf(r, baseline))], new PageMeta(total, paging.Page, paging.PerPage)));
@@ -89,8 +105,15 @@ public static class RunsApi
         var now = time.UtcNowForStorage();
         var run = new Run
         {
-            ProjectId = scope.ProjectId, Kind = kind, Status = RunStatus.Running, Label = request.Label, Environment = request.Environment,
-            Flows = string.Join(", ", request.Flows ?? []), StartedAt = now, UploadedAt = now, UploadedBy = scope.Actor,
+            ProjectId = scope.ProjectId,
+            Kind = kind,
+            Status = RunStatus.Running,
+            Label = request.Label,
+            Environment = request.Environment,
+            Flows = string.Join(", ", request.Flows ?? []),
+            StartedAt = now,
+            UploadedAt = now,
+            UploadedBy = scope.Actor,
         };
         db.Add(run);
         await db.SaveChangesAsync(cancellationToken);
