@@ -18,6 +18,18 @@ public sealed class KestFlowTests
     }
 
     [Fact]
+    public async Task The_hub_runs_on_the_database_the_test_environment_names()
+    {
+        await using var hub = await HubServer.StartAsync();
+        using var api = HubApi.Anonymous(hub);
+
+        var health = await api.GetAsync("api/v1/health");
+
+        Assert.Equal(hub.OnPostgres ? "postgresql" : "sqlite", health.Data!["database"]!.GetValue<string>());
+        Assert.Equal(Environment.GetEnvironmentVariable(HubServer.PostgresVariable) is { Length: > 0 }, hub.OnPostgres);
+    }
+
+    [Fact]
     public async Task Outside_development_auto_sign_up_is_refused_at_start()
     {
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => HubServer.StartAsync(

@@ -41,13 +41,26 @@ public sealed class RunPageBrowserTests
             Assert.Equal(1, await page.Locator("figure[data-chart=latency]").CountAsync());
             Assert.Equal(1, await page.Locator("figure[data-chart=latency-distribution]").CountAsync());
 
+            await KeepScreenshotAsync(page, "run-page-light.png");
             var light = await page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor");
             await page.EmulateMediaAsync(new PageEmulateMediaOptions { ColorScheme = ColorScheme.Dark });
             var dark = await page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor");
             Assert.NotEqual(light, dark);
+            await KeepScreenshotAsync(page, "run-page-dark.png");
 
             await page.GotoAsync($"{hub.BaseUrl}/p/{slug}");
             Assert.Equal("missed", await page.Locator("tr[data-endpoint=\"GET /projects/{id}\"] td[data-sla-verdict]").GetAttributeAsync("data-sla-verdict"));
+            await KeepScreenshotAsync(page, "project-page-dark.png");
+        }
+    }
+
+    /// <summary>With PACER_HUB_SCREENSHOTS=DIR, keeps full-page screenshots there for a person to look at.</summary>
+    private static async Task KeepScreenshotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("PACER_HUB_SCREENSHOTS") is { Length: > 0 } directory)
+        {
+            Directory.CreateDirectory(directory);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, name), FullPage = true });
         }
     }
 
