@@ -67,6 +67,30 @@ public sealed class RunUploadTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_endpoints_trend_has_one_point_per_run_judged_against_its_sla()
+    {
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal(HttpStatusCode.Created, (await _api.PostTextAsync($"api/v1/projects/{_project}/runs?label=build-{i}", LoadFixture)).Status);
+        }
+
+        var specs = await _api.GetAsync($"api/v1/projects/{_project}/api-specs");
+        var projectSpec = specs.Data!["items"]!.AsArray().Single(s => s!["path"]!.GetValue<string>() == "/projects/{id}")!["id"]!.GetValue<long>();
+
+        var bySpec = await _api.GetAsync($"api/v1/projects/{_project}/trends?spec_id={projectSpec}");
+        var byStep = await _api.GetAsync($"api/v1/projects/{_project}/trends?step=Who%20am%20I");
+        var endpoints = await _api.GetAsync($"api/v1/projects/{_project}/endpoints");
+
+        var points = bySpec.Data!["points"]!.AsArray();
+        Assert.Equal(2, points.Count);
+        Assert.All(points, p => Assert.Equal("missed", p!["sla_verdict"]!.GetValue<string>()));
+        Assert.All(points, p => Assert.Equal("Read the project", p!["step"]!.GetValue<string>()));
+        Assert.Equal(2, byStep.Data!["points"]!.AsArray().Count);
+        Assert.All(byStep.Data["points"]!.AsArray(), p => Assert.Equal("met", p!["sla_verdict"]!.GetValue<string>()));
+        Assert.Equal(2, endpoints.Data!["items"]!.AsArray().Single(e => e!["spec"]!["id"]!.GetValue<long>() == projectSpec)!["runs"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task A_run_report_lands_as_a_run_with_one_sample_per_step()
     {
         var uploaded = await _api.PostTextAsync($"api/v1/projects/{_project}/runs", RunFixture);
