@@ -38,6 +38,9 @@ public sealed class HubResultSink : IAsyncDisposable
         _client = new HubClient(target.Url, target.Token, http);
     }
 
+    /// <summary>The Hub's id of the live run, once <see cref="StartAsync"/> opened one.</summary>
+    public long? LiveRunId => _liveRunId;
+
     /// <summary>Opens a live run; if the Hub cannot be reached the run goes on and the result is uploaded (or kept) at the end.</summary>
     public async Task StartAsync(string kind, IReadOnlyList<string> flows, CancellationToken cancellationToken)
     {

@@ -7,8 +7,9 @@ namespace Pacer.Cli.Commands.Hub;
 /// The <c>--hub URL --project SLUG [--hub-label TEXT]</c> options of <c>pacer run</c>, <c>pacer load</c>
 /// and <c>pacer monitor</c>, defined once, and the <see cref="HubResultSink"/> they create. For the lead
 /// to wire: add <see cref="Options"/> to the three commands; when <see cref="CreateSinkAsync"/> returns a
-/// sink, call <c>StartAsync</c> before the run, <c>Progress</c> each second (pacer load), and
-/// <c>FinishAsync</c> with the result file or JSON report afterwards; print its message.
+/// sink, call <c>StartAsync</c> before the run, wrap the load's console observer in a
+/// <see cref="HubLoadObserver"/> (pacer load), and call <c>FinishAsync</c> with the result (or the JSON
+/// report's text) afterwards; print its message. The run's exit code never depends on it.
 /// </summary>
 public sealed class HubOutput
 {

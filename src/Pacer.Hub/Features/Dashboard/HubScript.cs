@@ -20,7 +20,7 @@ internal static class HubScript
     if (!p || !rows) { return; }
     var tr = document.createElement('tr');
     [p.second, p.requests, p.errors, p.p50_ms, p.p95_ms, p.p99_ms, p.vus].forEach(function (v) {
-      var td = document.createElement('td'); td.className = 'num'; td.textContent = String(v); tr.appendChild(td);
+      var td = document.createElement('td'); td.className = 'num'; td.textContent = v === null || v === undefined ? '–' : String(v); tr.appendChild(td);
     });
     tr.setAttribute('data-second', String(p.second));
     rows.appendChild(tr);

@@ -58,7 +58,7 @@ public sealed partial class MonitorScheduler(IServiceScopeFactory scopes, IOptio
         var now = time.GetUtcNow().UtcDateTime;
         var due = await db.Set<HubMonitor>().AsNoTracking()
             .Where(m => m.Enabled && (m.NextCheckAt == null || m.NextCheckAt <= now))
-            .Select(m => new { m.Id, m.Schedule, m.NextCheckAt }).Take(100).ToListAsync(stoppingToken);
+            .OrderBy(m => m.NextCheckAt).Select(m => new { m.Id, m.Schedule, m.NextCheckAt }).Take(100).ToListAsync(stoppingToken);
         foreach (var monitor in due)
         {
             if (_running.ContainsKey(monitor.Id))

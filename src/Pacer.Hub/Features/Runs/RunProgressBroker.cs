@@ -114,7 +114,7 @@ public sealed class RunProgressBroker
 }
 
 /// <summary>One second of a live run, shaped like the result file's <c>time_series</c> entries.</summary>
-public sealed record ProgressPoint(long Second, long Requests, long Errors, double P50Ms, double P95Ms, double P99Ms, int Vus);
+public sealed record ProgressPoint(long Second, long Requests, long Errors, double? P50Ms, double P95Ms, double? P99Ms, int Vus);
 
 /// <summary>What a follower receives: a progress point, or the end of the run with its verdict.</summary>
 public sealed record ProgressEvent(string Type, ProgressPoint? Point, bool? Passed);
