@@ -68,8 +68,10 @@ public sealed class HubResultSink : IAsyncDisposable
     }
 
     /// <summary>Uploads the finished result (a result file or a <c>pacer run</c> JSON report); on any failure keeps it in the outbox.</summary>
-    public async Task<HubSinkOutcome> FinishAsync(string resultJson, CancellationToken cancellationToken)
+    /// <param name="kind"><c>monitor</c> for a <c>pacer monitor</c> check's report; otherwise the kind given to <see cref="StartAsync"/>, or what the file is.</param>
+    public async Task<HubSinkOutcome> FinishAsync(string resultJson, CancellationToken cancellationToken, string? kind = null)
     {
+        _kind = kind ?? _kind;
         await StopPumpAsync().ConfigureAwait(false);
         try
         {

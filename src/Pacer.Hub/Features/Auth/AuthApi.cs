@@ -50,7 +50,7 @@ public static class AuthApi
         {
             return outcome.Error == "wrong username or password"
                 ? ApiResults.Problem(StatusCodes.Status401Unauthorized, "Unauthorized", outcome.Error)
-                : ApiResults.Invalid("password", outcome.Error!);
+                : ApiResults.Invalid(outcome.Field ?? "password", outcome.Error!);
         }
 
         var pair = await sessions.IssueAsync(outcome.User, null, cancellationToken);

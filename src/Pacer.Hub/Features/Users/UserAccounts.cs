@@ -21,7 +21,7 @@ public sealed partial class UserAccounts(HubDbContext db, Argon2idPasswordHasher
             if (options.Value.Auth.AutoSignUp)
             {
                 var created = await RegisterAsync(username, password, null, null, cancellationToken);
-                return created.Error is null ? new SignInOutcome(created.User, SignedUp: true, null) : new SignInOutcome(null, false, created.Error);
+                return created.Error is null ? new SignInOutcome(created.User, SignedUp: true, null) : new SignInOutcome(null, false, created.Error, created.Field);
             }
 
             hasher.Verify(password, DummyHash.Value);
@@ -96,4 +96,5 @@ public sealed partial class UserAccounts(HubDbContext db, Argon2idPasswordHasher
     private static partial Regex UsernamePattern();
 }
 
-public sealed record SignInOutcome(User? User, bool SignedUp, string? Error);
+/// <summary>Who signed in (and whether they were just signed up), or why not; <see cref="Field"/> names the input at fault when sign-up refused it.</summary>
+public sealed record SignInOutcome(User? User, bool SignedUp, string? Error, string? Field = null);
