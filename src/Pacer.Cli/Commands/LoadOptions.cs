@@ -91,16 +91,18 @@ internal sealed class LoadOptions
         ("rate-stages", RateStages), ("iterations", Iterations), ("think", Think), ("graceful-stop", GracefulStop),
     ];
 
+    public Hub.HubOutput Hub { get; } = new();
+
     public void AddTo(Command command)
     {
         Flows.AddTo(command);
         Tls.AddTo(command);
-        foreach (Option option in new Option[]
-        {
+        foreach (Option option in (Option[])
+        [
             Executor, Vus, Duration, Rate, MaxVus, PreVus, Stages, RateStages, Iterations, Think, GracefulStop, Data, DataMode,
             Thresholds, AbortOnFail, Out, Reports, Baselines, Tolerance, MetricsPort, NoHistory, Timeout, Warmup, DrainTimeout,
-            Http2, Connections, SoftBudgets, MaxBody, NoColor,
-        })
+            Http2, Connections, SoftBudgets, MaxBody, NoColor, .. Hub.Options,
+        ])
         {
             command.Options.Add(option);
         }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net.Sockets;
 using Pacer.Application;
+using Pacer.Cli.Commands.Hub;
 using Pacer.Cli.Input;
 using Pacer.Cli.Monitor;
 using Pacer.Cli.Outputs;
@@ -13,7 +14,8 @@ namespace Pacer.Cli.Commands;
 
 /// <summary>
 /// <c>pacer monitor PATHS --every 30s [--for 24h] [--checks N] [--alert-webhook URL] [--reminder 1h]
-/// [--threshold T] [--metrics-port N] [--out FILE] [--report FORMAT=PATH]</c>: synthetic monitoring.
+/// [--threshold T] [--metrics-port N] [--out FILE] [--report FORMAT=PATH] [--hub URL --project SLUG]</c>:
+/// synthetic monitoring; with <c>--hub</c> each check is uploaded as a monitor run.
 /// Exit 0 when it stops with every rule passing, 1 when something is still failing, 2 for bad input,
 /// 3 when its operator stopped it (the checks made are still written).
 /// </summary>
@@ -46,10 +48,12 @@ public static class MonitorCommand
         var outFile = new Option<string?>("--out", "-o") { Description = "Write every check made (the latest 1000) as a JSON report when the monitor stops" };
         var reports = new Option<string[]>("--report") { Description = "Write a report of the checks when the monitor stops: FORMAT=PATH (json, junit, markdown, html; repeatable)", AllowMultipleArgumentsPerToken = false };
 
+        var hubOutput = new HubOutput();
+
         var command = new Command("monitor", "Run flows on a schedule and alert when they start and stop failing");
         flowOptions.AddTo(command);
         tlsArguments.AddTo(command);
-        foreach (Option option in new Option[] { every, duration, checks, webhook, reminder, thresholds, window, metricsPort, otlp, timeout, maxBody, softBudgets, http2, drain, outFile, reports })
+        foreach (Option option in (Option[])[every, duration, checks, webhook, reminder, thresholds, window, metricsPort, otlp, timeout, maxBody, softBudgets, http2, drain, outFile, reports, .. hubOutput.Options])
         {
             command.Options.Add(option);
         }
@@ -99,6 +103,13 @@ public static class MonitorCommand
                 return ExitCodes.BadInput;
             }
 
+            var (hub, hubError) = await hubOutput.CreateSinkAsync(parsed, context, CancellationToken.None).ConfigureAwait(false);
+            if (hubError is not null)
+            {
+                await error.WriteLineAsync($"error: {hubError}").ConfigureAwait(false);
+                return ExitCodes.BadInput;
+            }
+
             settings = settings with { DrainTimeout = drainTimeout };
             var run = new FunctionalRunSettings
             {
@@ -111,8 +122,14 @@ public static class MonitorCommand
                 MaxBodyBytes = maxBodyBytes,
             };
             var monitored = flows.Flows.Select(f => (f, (IReadOnlyList<Threshold>)[.. settings.Thresholds, .. f.Thresholds.Select(t => t.Threshold)])).ToList();
-            var loop = new MonitorLoop(settings, monitored, flow => FunctionalRun.OptionsFor(run, flow), context.Out, time);
-            var exit = await RunAsync(context, settings, loop).ConfigureAwait(false);
+            var uploads = hub is null ? null : new HubMonitorUploads(hub, context);
+            var loop = new MonitorLoop(settings, monitored, flow => FunctionalRun.OptionsFor(run, flow), context.Out, time) { CheckMade = uploads is null ? null : uploads.Enqueue };
+            int exit;
+            await using (uploads)
+            {
+                exit = await RunAsync(context, settings, loop).ConfigureAwait(false);
+            }
+
             RunOutputs.Write(loop.Checks(), targets, context, flows.EnvironmentName, history: false);
             return exit;
         });

@@ -20,6 +20,8 @@ internal sealed class RunOptions
 
     public TlsArguments Tls { get; } = new();
 
+    public Hub.HubOutput Hub { get; } = new();
+
     public Option<bool> SoftBudgets { get; } = SharedOptions.SoftBudgets();
 
     public Option<bool> Http2 { get; } = SharedOptions.Http2();
@@ -44,7 +46,7 @@ internal sealed class RunOptions
     {
         Flows.AddTo(command);
         Tls.AddTo(command);
-        foreach (Option option in new Option[] { Jobs, FailFast, Timeout, FollowRedirects, SoftBudgets, Http2, MaxBody, Reports, OpenApi, Verbose, NoColor, NoHistory })
+        foreach (Option option in (Option[])[Jobs, FailFast, Timeout, FollowRedirects, SoftBudgets, Http2, MaxBody, Reports, OpenApi, Verbose, NoColor, NoHistory, .. Hub.Options])
         {
             command.Options.Add(option);
         }
