@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Pacer.Core.Http.Engine.Tls;
 using Pacer.Core.Plan;
 using Pacer.Load.Executors;
 using Pacer.Load.Runtime;
@@ -42,6 +43,18 @@ public sealed record AgentBundle
 
     public bool Insecure { get; init; }
 
+    /// <summary><c>--http2</c> and <c>--connections</c>: each agent multiplexes its own VUs over its own connections.</summary>
+    public bool Http2 { get; init; }
+
+    public int Connections { get; init; } = 1;
+
+    /// <summary>The PEM files of <c>--ca-cert</c>, <c>--cert</c> and <c>--key</c> (or the environment's <c>tls:</c> block), by content: an agent has none of the coordinator's files.</summary>
+    public BundleFile? CaCertificate { get; init; }
+
+    public BundleFile? ClientCertificate { get; init; }
+
+    public BundleFile? ClientKey { get; init; }
+
     public bool SoftBudgets { get; init; }
 
     public long MaxBodyBytes { get; init; }
@@ -68,7 +81,12 @@ public sealed record AgentBundle
             TimeoutSeconds = request.Timeout.TotalSeconds,
             WarmupSeconds = request.Warmup?.TotalSeconds,
             DrainSeconds = request.DrainTimeout.TotalSeconds,
-            Insecure = request.Insecure,
+            Insecure = request.Insecure || (request.Protocol.Tls?.Insecure ?? false),
+            Http2 = request.Protocol.Http2,
+            Connections = request.Protocol.Connections,
+            CaCertificate = Pem(request.Protocol.Tls?.CaCertificateFile),
+            ClientCertificate = Pem(request.Protocol.Tls?.ClientCertificateFile),
+            ClientKey = Pem(request.Protocol.Tls?.ClientKeyFile),
             SoftBudgets = request.SoftBudgets,
             MaxBodyBytes = request.MaxBodyBytes,
             SetupCaptures = setupCaptures,
@@ -122,6 +140,7 @@ public sealed record AgentBundle
             Warmup = WarmupSeconds is { } warmup ? TimeSpan.FromSeconds(warmup) : null,
             DrainTimeout = TimeSpan.FromSeconds(DrainSeconds),
             Insecure = Insecure,
+            Protocol = new EngineProtocol(Tls(directory), Http2, Connections),
             SoftBudgets = SoftBudgets,
             MaxBodyBytes = MaxBodyBytes,
             Segment = segment,
@@ -150,6 +169,21 @@ public sealed record AgentBundle
     {
         var inside = !Path.IsPathRooted(path) && !path.Split('/', '\\').Contains("..");
         return inside ? Path.Combine(directory, path) : Path.Combine(directory, "flows", index.ToString(CultureInfo.InvariantCulture), Path.GetFileName(path));
+    }
+
+    private static BundleFile? Pem(string? path) => path is null ? null : new BundleFile(Path.GetFileName(path), File.ReadAllText(path));
+
+    /// <summary>The coordinator's TLS settings, its PEM files written under <c>tls/</c> in <paramref name="directory"/>.</summary>
+    private TlsOptions Tls(string directory)
+    {
+        string? Local(BundleFile? file, string name) => file is null ? null : Write(Path.Combine(directory, "tls", name), file.Text);
+        return new TlsOptions
+        {
+            Insecure = Insecure,
+            CaCertificateFile = Local(CaCertificate, "ca.pem"),
+            ClientCertificateFile = Local(ClientCertificate, "cert.pem"),
+            ClientKeyFile = Local(ClientKey, "key.pem"),
+        };
     }
 
     private static string Write(string path, string text)

@@ -44,6 +44,12 @@ internal sealed record DistributedOptions(ExecutionSegment? Segment, Coordinator
                 throw new FormatException("--segment and --agents do not go together: the coordinator gives each agent its segment");
             }
 
+            if (parsed.GetValue(options.MetricsPort) is not null)
+            {
+                // The endpoint reads one process's live metrics; a coordinator holds merged results, not those.
+                throw new FormatException("--metrics-port is not served by a coordinator (--agents): follow the run on its console, its status endpoint (GET /v1/status) or --hub");
+            }
+
             return new DistributedOptions(null, new CoordinatorSettings { Agents = agents.Value, Listen = CoordinatorSettings.ParseListen(listen ?? DefaultListen) });
         }
         catch (FormatException exception)

@@ -1,8 +1,11 @@
 using System.CommandLine;
 using Pacer.Application;
+using Pacer.Cli.Commands.Hub;
 using Pacer.Cli.Input;
 using Pacer.Cli.Load;
 using Pacer.Cli.Outputs;
+using Pacer.Hub.Client;
+using Pacer.Load.Results;
 using Pacer.Load.Runtime;
 
 namespace Pacer.Cli.Commands;
@@ -12,7 +15,8 @@ namespace Pacer.Cli.Commands;
 /// nothing, exit 2), run it with live progress, print the summary with every threshold, write
 /// <c>--out</c> and the reports. Exit 0 the run's verdict passed, 1 it failed (a threshold, the implicit
 /// <c>checks==100%</c>, setup, or a regression against a baseline), 2 bad input, 3 interrupted (the
-/// summary, the file and the reports are still written).
+/// summary, the file and the reports are still written). With <c>--hub</c> the progress goes to the Hub
+/// live and the result file after the run (or is kept for <c>pacer hub push</c>); never a change of exit code.
 /// </summary>
 public static class LoadCommand
 {
@@ -48,6 +52,11 @@ public static class LoadCommand
             return ExitCodes.BadInput;
         }
 
+        if (options.ReadProtocol(parsed, flows, context) is not { } protocol)
+        {
+            return ExitCodes.BadInput;
+        }
+
         var request = new LoadRequest
         {
             Flows = flows,
@@ -59,7 +68,8 @@ public static class LoadCommand
             Timeout = timeout,
             Warmup = warmup,
             DrainTimeout = drain,
-            Insecure = parsed.GetValue(options.Insecure),
+            Insecure = protocol.Tls?.Insecure ?? false,
+            Protocol = protocol,
             SoftBudgets = parsed.GetValue(options.SoftBudgets),
             MaxBodyBytes = maxBody,
             Segment = distributed.Segment,
@@ -71,19 +81,44 @@ public static class LoadCommand
             return ExitCodes.BadInput;
         }
 
-        if (distributed.Coordinator is { } coordinator)
+        var (hub, hubError) = await options.Hub.CreateSinkAsync(parsed, context, CancellationToken.None).ConfigureAwait(false);
+        if (hubError is not null)
         {
-            var (result, stopped) = await DistributedSession.RunAsync(request, settings, coordinator, context, color: !parsed.GetValue(options.NoColor)).ConfigureAwait(false);
-            return LoadOutputs.ExitCode(result, stopped, outputs.Write(result, context));
+            await error.WriteLineAsync($"error: {hubError}").ConfigureAwait(false);
+            return ExitCodes.BadInput;
         }
 
-        if (await LoadSession.RunAsync(settings, context, color: !parsed.GetValue(options.NoColor), parsed.GetValue(options.MetricsPort)).ConfigureAwait(false) is not { } run)
+        await using var hubSink = hub;
+        if (hub is not null)
+        {
+            await hub.StartAsync("load", HubUploads.FlowNames(flows, context), CancellationToken.None).ConfigureAwait(false);
+        }
+
+        if (distributed.Coordinator is { } coordinator)
+        {
+            // One result for the whole test, so the Hub follows the coordinator (the agents upload nothing).
+            var (result, stopped) = await DistributedSession.RunAsync(request, settings, coordinator, context, color: !parsed.GetValue(options.NoColor), hub).ConfigureAwait(false);
+            return await FinishAsync(result, stopped, outputs, hub, context).ConfigureAwait(false);
+        }
+
+        if (await LoadSession.RunAsync(settings, context, color: !parsed.GetValue(options.NoColor), parsed.GetValue(options.MetricsPort), hub).ConfigureAwait(false) is not { } run)
         {
             return ExitCodes.BadInput;
         }
 
-        var regressed = outputs.Write(run.Result, context);
-        return LoadOutputs.ExitCode(run.Result, run.Interrupted, regressed);
+        return await FinishAsync(run.Result, run.Interrupted, outputs, hub, context).ConfigureAwait(false);
+    }
+
+    /// <summary>The result file and reports, the Hub's copy, the exit code.</summary>
+    private static async Task<int> FinishAsync(LoadResult result, bool interrupted, LoadOutputs outputs, HubResultSink? hub, PacerContext context)
+    {
+        var regressed = outputs.Write(result, context);
+        if (hub is not null)
+        {
+            await HubUploads.SayAsync(await hub.FinishAsync(result, CancellationToken.None).ConfigureAwait(false), context).ConfigureAwait(false);
+        }
+
+        return LoadOutputs.ExitCode(result, interrupted, regressed);
     }
 
     internal static (DataTable? Table, DataMode Mode)? ReadData(ParseResult parsed, LoadOptions options, PacerContext context)
