@@ -23,7 +23,7 @@ public sealed partial class KubernetesManifestTests : IDisposable
         _temp.Write("users.csv", "user\nu0\nu1\n");
 
         var manifests = await RenderedManifests.RenderAsync(_temp, "flows/me.flow.md", "--agents", "3", "--vus", "6", "--duration", "30s", "--data", "users.csv",
-            "--threshold", "p95<300ms", "--name", "checkout", "--namespace", "perf", "--image", "registry.example/pacer:0.1.0");
+            "--threshold", "p95<300ms", "--http2", "--connections", "2", "--name", "checkout", "--namespace", "perf", "--image", "registry.example/pacer:0.1.0");
 
         Assert.Equal(["flows/me.flow.md", "users.csv"], manifests.Coordinator.Spec.Template.Spec.Volumes.Single(v => v.Name == "files").ConfigMap.Items.Select(i => i.Path));
         Assert.All(manifests.Coordinator.Spec.Template.Spec.Volumes.Single(v => v.Name == "files").ConfigMap.Items, item => Assert.True(manifests.Files.Data.ContainsKey(item.Key), item.Key));
@@ -37,7 +37,7 @@ public sealed partial class KubernetesManifestTests : IDisposable
         Assert.Equal(["agent"], manifests.AgentContainer.Args);
         Assert.Equal(
             ["load", "flows/me.flow.md", "--vus", "6", "--duration", "30s", "--data", "users.csv", "--threshold", "p95<300ms",
-             "--out", "/results/result.json", "--report", "html=/results/report.html", "--no-history", "--agents", "3", "--listen", "0.0.0.0:6565"],
+             "--http2", "--connections", "2", "--out", "/results/result.json", "--report", "html=/results/report.html", "--no-history", "--agents", "3", "--listen", "0.0.0.0:6565"],
             manifests.CoordinatorContainer.Args);
         Assert.Equal(6565, manifests.Service.Spec.Ports.Single().Port);
         Assert.All(new k8s.IKubernetesObject<k8s.Models.V1ObjectMeta>[] { manifests.Files, manifests.Service, manifests.Coordinator, manifests.Agents }, o =>
