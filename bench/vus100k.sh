@@ -165,7 +165,7 @@ steal = 100 * d[7] / max(1, sum(d))
 cost = next((l.strip() for l in open(f"{out}/coordinator.log") if l.startswith("coordinator cost:")), "(no cost line)")
 s = r["summary"]
 lat = s["latency_ms"]
-text = f"""# 100,000 VUs on one box ({os.path.basename(out)})
+text = f"""# {vus:,} VUs on one box ({os.path.basename(out)})
 
 `bench/vus100k.sh` (VUS={vus} AGENTS={agents} RAMP={ramp} HOLD={hold}): ramping-vus `{ramp}:0->{vus}, {hold}:{vus}`, think 1 s,
 one keep-alive connection per VU, nginx (8 workers) on CPU 1, coordinator + {agents} agents on CPU 0.
