@@ -167,6 +167,27 @@ public sealed class Http11Connection : IDisposable
         }
     }
 
+    /// <summary>
+    /// Opens the TCP connection now unless it is open, so the first request does not pay for it
+    /// (a load run opens its first VUs' connections before its time zero). Failures are the caller's
+    /// to ignore: the first request then connects, and fails, as it would have.
+    /// </summary>
+    public async ValueTask OpenAsync()
+    {
+        if (!_transport.IsConnected)
+        {
+            _transport.BeginExchange(_options.ConnectTimeout, CancellationToken.None);
+            try
+            {
+                await ConnectAsync().ConfigureAwait(false);
+            }
+            finally
+            {
+                _transport.EndExchange();
+            }
+        }
+    }
+
     // A name may resolve to several addresses (localhost: ::1 and 127.0.0.1) and the server may listen
     // on one only: each is tried in turn while the connection is refused, as HttpClient does. The one
     // that answered goes first next time.
