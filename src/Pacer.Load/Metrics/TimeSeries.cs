@@ -87,15 +87,25 @@ public sealed class TimeSeries
     /// <summary>Counts an iteration that was due now but found no free VU (open model).</summary>
     public void RecordDropped() => Interlocked.Increment(ref _slots[CurrentSecond() % SlotCount].Dropped);
 
+    /// <summary>Tells the series how many VUs are active now (from the VUs' threads, as the count changes): each second reports the most it saw.</summary>
+    public void ObserveActiveVus(int activeVus) => RaiseMax(_slots[CurrentSecond() % SlotCount], activeVus);
+
     /// <summary>
-    /// Tells the series how many VUs are active now. Each second reports the most it saw, counting
-    /// the VUs active when it began: a constant-VU run reports its VUs every second, its last one included.
+    /// The VU count read by one thread about once a second (the run's ticker). Changes seen from many
+    /// threads at once may arrive out of order, a reading from one thread cannot, so a second that
+    /// got no reading of its own (the run's last, partial one) starts from the last reading: a
+    /// constant-VU run reports its VUs to its end, not the 63 of the first VU that stopped.
     /// </summary>
-    public void ObserveActiveVus(int activeVus)
+    public void SampleActiveVus(int activeVus)
     {
         var slot = _slots[CurrentSecond() % SlotCount];
-        Volatile.Write(ref slot.LastVus, activeVus);
-        Volatile.Write(ref slot.Observed, 1);
+        Volatile.Write(ref slot.Sample, activeVus);
+        Volatile.Write(ref slot.Sampled, 1);
+        RaiseMax(slot, activeVus);
+    }
+
+    private static void RaiseMax(Slot slot, int activeVus)
+    {
         var current = Volatile.Read(ref slot.MaxVus);
         while (activeVus > current)
         {
@@ -120,7 +130,7 @@ public sealed class TimeSeries
     {
         var elapsed = ElapsedSeconds();
         var last = (long)Math.Floor(elapsed);
-        CloseThrough(last, lastLength: elapsed - last);
+        CloseThrough(last, lastLength: Math.Round(elapsed - last, 6));
     }
 
     public IReadOnlyList<TimeSeriesPoint> Points
@@ -200,7 +210,7 @@ public sealed class TimeSeries
         }
     }
 
-    // Under _flushLock. With reset, the second is closed: its VU count carries into the next and its slots are recycled.
+    // Under _flushLock. With reset, the second is closed: its VU reading carries into the next and its slots are recycled.
     private TimeSeriesPoint Summarize(long second, double length, bool reset)
     {
         _merged.Reset();
@@ -216,8 +226,8 @@ public sealed class TimeSeries
         }
 
         var slot = _slots[second % SlotCount];
-        var observed = Volatile.Read(ref slot.Observed) != 0;
-        var vus = observed ? Math.Max(_carriedVus, Volatile.Read(ref slot.MaxVus)) : _carriedVus;
+        var sampled = Volatile.Read(ref slot.Sampled) != 0;
+        var vus = sampled ? Volatile.Read(ref slot.MaxVus) : Math.Max(_carriedVus, Volatile.Read(ref slot.MaxVus));
         var summary = _merged.Summarize();
         var point = new TimeSeriesPoint(second, summary.Count, errors, summary.P50, summary.P95, summary.P99, vus)
         {
@@ -228,9 +238,9 @@ public sealed class TimeSeries
 
         if (reset)
         {
-            if (observed)
+            if (sampled)
             {
-                _carriedVus = Volatile.Read(ref slot.LastVus);
+                _carriedVus = Volatile.Read(ref slot.Sample);
             }
 
             slot.Clear();
@@ -242,16 +252,16 @@ public sealed class TimeSeries
     private sealed class Slot
     {
         public int MaxVus;
-        public int LastVus;
-        public int Observed;
+        public int Sample;
+        public int Sampled;
         public long Iterations;
         public long Dropped;
 
         public void Clear()
         {
             MaxVus = 0;
-            LastVus = 0;
-            Observed = 0;
+            Sample = 0;
+            Sampled = 0;
             Iterations = 0;
             Dropped = 0;
         }

@@ -238,9 +238,9 @@ public sealed class LoadRun
                 return;
             }
 
-            // A VU count seen by the one ticker thread: VU threads that change the count at once may
-            // report it out of order, and the series carries the last count into quiet seconds.
-            series.ObserveActiveVus(TotalActiveVus(executors));
+            // A VU count read by this one thread: VU threads that change the count at once may report
+            // it out of order, and the series starts a second without a reading from the last one.
+            series.SampleActiveVus(TotalActiveVus(executors));
             series.Flush();
             DrainMessages(observer);
             var summary = Live(time.GetElapsedTime(loadStart));

@@ -21,10 +21,14 @@ internal sealed class LoadSchedule
     public static LoadSchedule Of(IEnumerable<ExecutorConfig> profiles) =>
         new([.. profiles.Select(RateStages).OfType<IReadOnlyList<Stage>>()]);
 
-    /// <summary>Iterations per second due on average between <paramref name="fromSeconds"/> and <paramref name="toSeconds"/>, all open-model flows together; null for a closed-model run.</summary>
+    /// <summary>
+    /// Iterations per second due on average between <paramref name="fromSeconds"/> and <paramref name="toSeconds"/>,
+    /// all open-model flows together; null for a closed-model run, and once every schedule is over
+    /// (the last iterations finishing after it have no target).
+    /// </summary>
     public double? Target(double fromSeconds, double toSeconds)
     {
-        if (!IsOpenModel)
+        if (!IsOpenModel || fromSeconds >= _flows.Max(stages => stages.Sum(s => s.Duration.TotalSeconds)))
         {
             return null;
         }

@@ -93,10 +93,12 @@ public sealed class TimeSeriesTests
         {
             series.Record(TimeSpan.FromMilliseconds(5), failed: false);
             clock.Advance(TimeSpan.FromSeconds(1));
+            series.SampleActiveVus(64); // the run's ticker, just after the second began
             series.Flush();
         }
 
-        // The schedule ends at 10 s; the VUs finish their last iterations and stop 200 ms later.
+        // The schedule ends at 10 s; the VUs finish their last iterations and stop 200 ms later,
+        // before the ticker reads the count in second 10: it starts from the last reading.
         clock.Advance(TimeSpan.FromMilliseconds(200));
         for (var vus = 63; vus >= 0; vus--)
         {
@@ -110,6 +112,26 @@ public sealed class TimeSeriesTests
         Assert.All(points, p => Assert.Equal(64, p.ActiveVus));
         Assert.All(points.SkipLast(1), p => Assert.Equal(1, p.LengthSeconds));
         Assert.Equal(0.2, points[^1].LengthSeconds, 6);
+    }
+
+    [Fact]
+    public void A_reading_from_one_thread_is_not_outdone_by_changes_seen_out_of_order()
+    {
+        var clock = new ManualTimeProvider();
+        var series = new TimeSeries(clock);
+
+        // Open model: iterations come and go, two VUs at most; a late report of "3" from a racing
+        // thread in second 0 must not carry into second 1, which the ticker read as 1.
+        series.ObserveActiveVus(2);
+        series.ObserveActiveVus(3);
+        series.SampleActiveVus(1);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        series.SampleActiveVus(1);
+        series.ObserveActiveVus(2);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        series.Complete();
+
+        Assert.Equal([3, 2], series.Points.Select(p => p.ActiveVus));
     }
 
     [Fact]

@@ -8,14 +8,23 @@ namespace Pacer.Load.Tests.Runtime;
 public sealed class LoadScheduleTests
 {
     [Fact]
-    public void A_constant_rate_is_its_own_target_in_every_second_and_zero_after_the_end()
+    public void A_constant_rate_is_its_own_target_in_every_second_and_none_after_the_end()
     {
         var schedule = LoadSchedule.Of([new ConstantArrivalRateConfig(500, TimeSpan.FromSeconds(10), 10, 500)]);
 
         Assert.True(schedule.IsOpenModel);
         Assert.Equal(500, schedule.Target(0, 1)!.Value, 9);
         Assert.Equal(500, schedule.Target(9, 9.25)!.Value, 9);
-        Assert.Equal(0, schedule.Target(10, 11)!.Value, 9);
+        Assert.Null(schedule.Target(10, 10.01)); // the last iterations finishing have no target
+    }
+
+    [Fact]
+    public void A_stage_at_zero_is_a_target_of_zero()
+    {
+        var schedule = LoadSchedule.Of([new RampingArrivalRateConfig([new Stage(TimeSpan.FromSeconds(2), 0, 0), new Stage(TimeSpan.FromSeconds(2), 10, 10)], 1, 10)]);
+
+        Assert.Equal(0, schedule.Target(0, 1)!.Value, 9);
+        Assert.Equal(10, schedule.Target(3, 4)!.Value, 9);
     }
 
     [Fact]
