@@ -12,7 +12,7 @@ namespace Pacer.Load.Runtime;
 /// the executors start with are made and their
 /// keep-alive connections opened (resolving names on the way). An open-model VU's connection is
 /// opened on its event loop, where its iterations will run. What cannot be opened (refused, no
-/// such host, https) is left for the first request, which then meets the problem as it would have.
+/// such host, a failed handshake) is left for the first request, which then meets the problem as it would have.
 /// </summary>
 internal static class RequestPathPrimer
 {
@@ -29,10 +29,10 @@ internal static class RequestPathPrimer
             for (var id = 0; id < flow.StartingVus; id++)
             {
                 var user = flow.Users.For(id);
-                foreach (var (host, port) in flow.Hosts)
+                foreach (var host in flow.Hosts)
                 {
                     var affinity = id;
-                    opens.Add(() => OpenAsync(user.Engine, host, port, flow.OpenModel ? affinity : null));
+                    opens.Add(() => OpenAsync(user.Engine, host, flow.OpenModel ? affinity : null));
                 }
             }
         }
@@ -99,34 +99,34 @@ internal static class RequestPathPrimer
         _ => 0,
     };
 
-    /// <summary>The plain-HTTP hosts a flow's steps go to: every literal step's, and the base URL's for templated ones.</summary>
-    public static List<(string Host, int Port)> Hosts(IEnumerable<LoadStep> steps, string? baseUrl)
+    /// <summary>The hosts a flow's HTTP/1.1 steps go to through the engine (plain or TLS): every literal step's, and the base URL's for templated ones.</summary>
+    public static List<PrimedHost> Hosts(IEnumerable<LoadStep> steps, string? baseUrl)
     {
-        var hosts = steps.Select(s => s.LiteralEngineRequest).OfType<EngineRequest>().Select(r => (r.Host, r.Port)).ToList();
+        var hosts = steps.Where(s => !s.Plan.Node.Options.Http2).Select(s => s.LiteralEngineRequest).OfType<EngineRequest>()
+            .Select(r => new PrimedHost(r.Host, r.Port, r.Secure)).ToList();
         if (baseUrl is not null && Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) && TransportChoice.WhyNotEngine(baseUrl) is null)
         {
-            hosts.Add((uri.IdnHost, uri.Port));
+            var host = uri.HostNameType == UriHostNameType.IPv6 ? uri.Host.Trim('[', ']') : uri.IdnHost;
+            hosts.Add(new PrimedHost(host, uri.Port, uri.Scheme == Uri.UriSchemeHttps));
         }
 
         return [.. hosts.Distinct()];
     }
 
-    private static async Task<bool> OpenAsync(EngineSender engine, string host, int port, int? loop)
+    private static async Task<bool> OpenAsync(EngineSender engine, PrimedHost host, int? loop)
     {
         try
         {
             if (loop is { } affinity)
             {
-                var work = new OpenOnLoop(engine, host, port);
+                var work = new OpenOnLoop(engine, host);
                 if (EngineLoops.TryPost(affinity, work))
                 {
-                    await work.Done.ConfigureAwait(false);
-                    return true;
+                    return await work.Done.ConfigureAwait(false);
                 }
             }
 
-            await engine.ConnectionFor(host, port).OpenAsync().ConfigureAwait(false);
-            return true;
+            return await OpenAsync(engine, host).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // Refused, unknown host, timeout: the first request meets it and counts it.
         catch (Exception)
@@ -136,12 +136,24 @@ internal static class RequestPathPrimer
         }
     }
 
-    /// <summary>Opens a VU's connection from its event loop's thread, so the connection registers there.</summary>
-    private sealed class OpenOnLoop(EngineSender engine, string host, int port) : IThreadPoolWorkItem
+    // An HTTP/1.1 connection of the VU's own; with --http2 the VU's seat is on a shared pool, which opens as it needs.
+    private static async Task<bool> OpenAsync(EngineSender engine, PrimedHost host)
     {
-        private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (engine.ConnectionFor(host.Host, host.Port, host.Secure, http2: false) is not Http11Connection connection)
+        {
+            return false;
+        }
 
-        public Task Done => _done.Task;
+        await connection.OpenAsync().ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Opens a VU's connection from its event loop's thread, so the connection registers there.</summary>
+    private sealed class OpenOnLoop(EngineSender engine, PrimedHost host) : IThreadPoolWorkItem
+    {
+        private readonly TaskCompletionSource<bool> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task<bool> Done => _done.Task;
 
         public void Execute() => _ = RunAsync();
 
@@ -149,8 +161,7 @@ internal static class RequestPathPrimer
         {
             try
             {
-                await engine.ConnectionFor(host, port).OpenAsync().ConfigureAwait(false);
-                _done.TrySetResult();
+                _done.TrySetResult(await OpenAsync(engine, host).ConfigureAwait(false));
             }
 #pragma warning disable CA1031 // Handed to the waiting primer, which ignores it.
             catch (Exception exception)
@@ -163,7 +174,10 @@ internal static class RequestPathPrimer
 }
 
 /// <summary>One flow's part in priming: its VU pool, how many VUs it starts with, the hosts they talk to, and whether its iterations run on event loops.</summary>
-internal sealed record FlowPriming(VirtualUsers Users, int StartingVus, IReadOnlyList<(string Host, int Port)> Hosts, bool OpenModel);
+internal sealed record FlowPriming(VirtualUsers Users, int StartingVus, IReadOnlyList<PrimedHost> Hosts, bool OpenModel);
+
+/// <summary>A host a flow's VUs connect to before time zero; <see cref="Secure"/>: https, the TLS handshake done then too.</summary>
+internal sealed record PrimedHost(string Host, int Port, bool Secure);
 
 /// <summary>What priming did: requests rehearsed against the in-process responder, connections opened out of those tried, how long it took (before time zero).</summary>
 public sealed record PrimingOutcome(long RehearsedRequests, int OpenedConnections, int TriedConnections, TimeSpan Elapsed);
