@@ -18,6 +18,7 @@ internal static class ReportScript
     svg.setAttribute('data-rendered-height', Math.round(box.height));
     figure.querySelectorAll('path[data-series]').forEach(function (line) {
       line.setAttribute('data-rendered-length', Math.round(line.getTotalLength()));
+      line.setAttribute('data-rendered-dash', getComputedStyle(line).strokeDasharray);
     });
     figure.querySelectorAll('rect.bar').forEach(function (bar) {
       bar.setAttribute('data-rendered-height', Math.round(bar.getBoundingClientRect().height * 10) / 10);
