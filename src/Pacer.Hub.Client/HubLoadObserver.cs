@@ -6,7 +6,7 @@ namespace Pacer.Hub.Client;
 /// Feeds a running <c>pacer load</c>'s progress to the Hub: wraps the observer that draws the console
 /// (it still gets every call, first) and turns each progress report into one second for
 /// <see cref="HubResultSink.Progress"/>: requests and errors since the previous report, the live p95,
-/// the active VUs. Never blocks the run (the sink queues and drops when the Hub is slow).
+/// the active VUs (the live frames' figures of the last second that ended). Never blocks the run (the sink queues and drops when the Hub is slow).
 /// </summary>
 public sealed class HubLoadObserver(ILoadObserver display, HubResultSink sink) : ILoadObserver
 {
@@ -17,9 +17,17 @@ public sealed class HubLoadObserver(ILoadObserver display, HubResultSink sink) :
     {
         ArgumentNullException.ThrowIfNull(progress);
         display.OnProgress(progress);
+
+        // The final frame is the whole run (its result is uploaded whole); a frame before the first
+        // second ended, or after a second without a response, has no p95: its requests go with the next point.
+        if (progress.Final || progress.P95Ms is not { } p95)
+        {
+            return;
+        }
+
         var requests = progress.Requests - Interlocked.Exchange(ref _requests, progress.Requests);
         var failures = progress.Failures - Interlocked.Exchange(ref _failures, progress.Failures);
-        sink.Progress(new HubProgress((long)progress.Elapsed.TotalSeconds, requests, failures, null, Math.Round(progress.P95Ms, 3), null, progress.ActiveVus));
+        sink.Progress(new HubProgress((long)progress.Elapsed.TotalSeconds, requests, failures, null, Math.Round(p95, 3), null, progress.ActiveVus));
     }
 
     public void OnMessage(string message) => display.OnMessage(message);

@@ -72,6 +72,14 @@ internal sealed class LoadOutputs
     public bool Write(LoadResult result, PacerContext context)
     {
         ArgumentNullException.ThrowIfNull(result);
+
+        // Compared first, so the result file and every report carry the comparison.
+        var comparison = Baselines.Count > 0 ? BaselineComparison.Compare(Baselines, result, Tolerance) : null;
+        if (comparison is not null)
+        {
+            result = result with { Comparison = ComparisonRecord.Of(comparison, Baselines) };
+        }
+
         if (ResultPath is { } path)
         {
             LoadResultJson.WriteFile(result, path);
@@ -85,9 +93,8 @@ internal sealed class LoadOutputs
         }
 
         var regressed = false;
-        if (Baselines.Count > 0)
+        if (comparison is not null)
         {
-            var comparison = BaselineComparison.Compare(Baselines, result, Tolerance);
             context.Out.WriteLine();
             ComparisonTextRenderer.Render(comparison, context.Out);
             regressed = comparison.Regressed;

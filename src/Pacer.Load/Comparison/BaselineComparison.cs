@@ -66,7 +66,7 @@ public static class BaselineComparison
                 tolerance));
         }
 
-        return new ComparisonResult(tolerance, baselines.Count, overall, steps);
+        return new ComparisonResult(tolerance, baselines.Count, overall, steps) { Notes = ExecutorDifference.Describe(baselines, current) };
     }
 
     /// <summary>The verdict for one metric, by the rule in the class summary.</summary>

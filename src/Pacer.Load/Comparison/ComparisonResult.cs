@@ -7,6 +7,9 @@ public sealed record ComparisonResult(
     StepComparison Overall,
     IReadOnlyList<StepComparison> Steps)
 {
+    /// <summary>What makes the runs not like for like (different executors or settings), one sentence each; empty when they were driven alike.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     /// <summary>True when the overall run or any step regressed: <c>pacer compare</c> exits 1.</summary>
     public bool Regressed =>
         Overall.Verdict == ComparisonVerdict.Regressed || Steps.Any(s => s.Verdict == ComparisonVerdict.Regressed);

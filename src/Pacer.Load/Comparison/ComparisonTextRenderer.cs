@@ -18,6 +18,11 @@ public static class ComparisonTextRenderer
         output.WriteLine(result.BaselineCount == 1
             ? $"Compared with 1 baseline (tolerance {tolerance})."
             : $"Compared with {result.BaselineCount} baselines (tolerance {tolerance}; a regression must be worse than the worst baseline by more than {tolerance}).");
+        foreach (var note in result.Notes)
+        {
+            output.WriteLine($"Note: {note}");
+        }
+
         output.WriteLine();
 
         var rows = new List<string[]>();
@@ -37,7 +42,7 @@ public static class ComparisonTextRenderer
 
         WriteTable(output, rows);
         output.WriteLine();
-        output.WriteLine(Summary(result));
+        output.WriteLine(Summary(result) + (result.Notes.Count > 0 ? " (runs driven differently: see the note above)" : ""));
     }
 
     public static string VerdictWord(ComparisonVerdict verdict) => verdict switch

@@ -41,6 +41,9 @@ public abstract class LoadExecutor
     /// <summary>Raised (on the VU's thread) whenever the active VU count changes, e.g. to feed <see cref="TimeSeries.ObserveActiveVus"/>.</summary>
     public event Action<int>? ActiveVusChanged;
 
+    /// <summary>Raised (on the scheduler's thread) for each iteration that was due with no free VU, e.g. to feed <see cref="TimeSeries.RecordDropped"/>.</summary>
+    public event Action? IterationDropped;
+
     public async Task<ExecutorResult> RunAsync(CancellationToken cancellationToken = default)
     {
         var start = Time.GetTimestamp();
@@ -76,7 +79,11 @@ public abstract class LoadExecutor
 
     protected long NextIterationNumber() => Interlocked.Increment(ref _nextIteration) - 1;
 
-    protected void CountDropped() => Interlocked.Increment(ref _dropped);
+    protected void CountDropped()
+    {
+        Interlocked.Increment(ref _dropped);
+        IterationDropped?.Invoke();
+    }
 
     protected void VuStarted()
     {

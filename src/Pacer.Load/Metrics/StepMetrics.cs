@@ -38,6 +38,9 @@ public sealed record StepMetrics(long Requests, IReadOnlyDictionary<FailureKind,
     /// <summary>Requests that got a response the step accepted: what latency thresholds and SLAs need at least one of.</summary>
     public long Succeeded => Math.Max(0, Requests - FailureCount - Retries);
 
+    /// <summary>Responses by HTTP status code (requests without a response are not in it).</summary>
+    public IReadOnlyDictionary<int, long> StatusCodes { get; init; } = StatusCodeCounts.None;
+
     /// <summary>The first failure of each kind, as an example.</summary>
     public IReadOnlyList<FailureSample> Samples { get; init; } = [];
 
@@ -47,6 +50,7 @@ public sealed record StepMetrics(long Requests, IReadOnlyDictionary<FailureKind,
         var latency = new LatencyHistogram();
         var failures = new Dictionary<FailureKind, long>();
         var samples = new List<FailureSample>();
+        var statuses = new List<IReadOnlyDictionary<int, long>>();
         long requests = 0, bytesIn = 0, bytesOut = 0, slaViolations = 0, warnings = 0, retries = 0, checks = 0, checksPassed = 0, skipped = 0;
         foreach (var part in parts)
         {
@@ -60,6 +64,7 @@ public sealed record StepMetrics(long Requests, IReadOnlyDictionary<FailureKind,
             checksPassed += part.ChecksPassed;
             skipped += part.Skipped;
             latency.Add(part.Latency);
+            statuses.Add(part.StatusCodes);
             foreach (var (kind, count) in part.Failures)
             {
                 failures[kind] = failures.GetValueOrDefault(kind) + count;
@@ -68,6 +73,6 @@ public sealed record StepMetrics(long Requests, IReadOnlyDictionary<FailureKind,
             samples.AddRange(part.Samples.Where(sample => !samples.Any(kept => kept.Kind == sample.Kind)));
         }
 
-        return new StepMetrics(requests, failures, latency) { BytesIn = bytesIn, BytesOut = bytesOut, SlaViolations = slaViolations, Warnings = warnings, Retries = retries, Checks = checks, ChecksPassed = checksPassed, Skipped = skipped, Samples = samples };
+        return new StepMetrics(requests, failures, latency) { BytesIn = bytesIn, BytesOut = bytesOut, SlaViolations = slaViolations, Warnings = warnings, Retries = retries, Checks = checks, ChecksPassed = checksPassed, Skipped = skipped, Samples = samples, StatusCodes = StatusCodeCounts.Sum(statuses) };
     }
 }

@@ -18,6 +18,10 @@ public sealed class StepRecorder
     private long _checksPassed;
     private long _skipped;
 
+    // One counter per HTTP status (100-999), indexed by the status itself: recording a response is
+    // one Interlocked.Increment, no lookup and no allocation (8 KB per step).
+    private readonly long[] _statuses = new long[StatusCodeCounts.Limit];
+
     public LatencyHistogram Latency { get; } = new();
 
     public void Record(TimeSpan latency, FailureKind? failure = null) =>
@@ -32,6 +36,15 @@ public sealed class StepRecorder
         }
 
         Latency.RecordNanoseconds(latencyNanoseconds);
+    }
+
+    /// <summary>Counts a response with HTTP status <paramref name="status"/>; 0 (no response) and codes outside 100-999 are not counted.</summary>
+    public void RecordStatus(int status)
+    {
+        if ((uint)(status - StatusCodeCounts.Lowest) < (uint)(StatusCodeCounts.Limit - StatusCodeCounts.Lowest))
+        {
+            Interlocked.Increment(ref _statuses[status]);
+        }
     }
 
     /// <summary>Adds the bytes one request put on the wire and read back (head and body).</summary>
@@ -117,6 +130,7 @@ public sealed class StepRecorder
             ChecksPassed = Volatile.Read(ref _checksPassed),
             Skipped = Volatile.Read(ref _skipped),
             Samples = samples,
+            StatusCodes = StatusCodeCounts.Read(_statuses),
         };
     }
 }

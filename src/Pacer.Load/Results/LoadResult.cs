@@ -58,6 +58,9 @@ public sealed record LoadResult
 
     /// <summary>A distributed run's segments and agents (null on one machine); <c>partial</c> when one was lost.</summary>
     public LoadDistributedInfo? Distributed { get; init; }
+
+    /// <summary>The comparison with <c>--baseline</c> runs, when the run was compared; null otherwise.</summary>
+    public LoadComparison? Comparison { get; init; }
 }
 
 /// <summary>What drove the load: the executor's k6 name and its settings as given.</summary>
@@ -89,6 +92,9 @@ public sealed record LoadClientInfo
 
     public double GcPauseMs { get; init; }
 
+    /// <summary>How the request path was readied before time zero (rehearsed in-process, connections opened); null when it was not.</summary>
+    public ReadiedPath? Readied { get; init; }
+
     /// <summary>The process's totals so far; subtract two readings to get a run's share.</summary>
     public static LoadClientInfo Now() => new()
     {
@@ -101,6 +107,25 @@ public sealed record LoadClientInfo
         ArgumentNullException.ThrowIfNull(earlier);
         return new() { GcCollections = GcCollections - earlier.GcCollections, GcPauseMs = Math.Round(GcPauseMs - earlier.GcPauseMs, 3) };
     }
+}
+
+/// <summary>
+/// What <c>pacer load</c> did before its time zero so that its own start-up is not measured as
+/// server latency: none of it sent a request to the target.
+/// </summary>
+public sealed record ReadiedPath
+{
+    /// <summary>How long readying took, before the load's clock started.</summary>
+    public double Ms { get; init; }
+
+    /// <summary>Requests sent to an in-process responder on 127.0.0.1 to run the path once (0 when a run earlier in the process did it).</summary>
+    public long RehearsedRequests { get; init; }
+
+    /// <summary>Keep-alive connections to the target opened for the VUs the run starts with (TCP only, no request).</summary>
+    public int Connections { get; init; }
+
+    /// <summary>Connections tried; those that failed open with their first request instead.</summary>
+    public int ConnectionsTried { get; init; }
 }
 
 /// <summary>The exact histograms behind every percentile in the file, so files merge without loss.</summary>

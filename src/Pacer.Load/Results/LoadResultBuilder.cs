@@ -41,6 +41,12 @@ public sealed class LoadResultBuilder
 
     public IReadOnlyList<TimeSeriesPoint> TimeSeries { get; init; } = [];
 
+    /// <summary>Each step's seconds, by step name.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<StepSecond>> StepTimeSeries { get; init; } = new Dictionary<string, IReadOnlyList<StepSecond>>();
+
+    /// <summary>Open model: the iterations per second due over a second (its number, its length); null for the closed model.</summary>
+    public Func<long, double, double?>? TargetRate { get; init; }
+
     public LatencyHistogram? IterationDurations { get; init; }
 
     /// <summary>The executors' counts, summed over flows.</summary>
@@ -88,6 +94,7 @@ public sealed class LoadResultBuilder
                 Warnings = overall.Warnings,
                 Retries = overall.Retries,
                 Checks = Checks.Of(overall),
+                StatusCodes = Statuses(overall),
             },
             Steps = steps,
             Thresholds = thresholds,
@@ -100,6 +107,10 @@ public sealed class LoadResultBuilder
                 P95Ms = LatencySummary.ToMilliseconds(p.P95),
                 P99Ms = LatencySummary.ToMilliseconds(p.P99),
                 Vus = p.ActiveVus,
+                Iterations = p.Iterations,
+                Dropped = p.Dropped,
+                TargetRate = TargetRate?.Invoke(p.Second, p.LengthSeconds),
+                LengthSeconds = p.LengthSeconds,
             })],
             Histograms = new LoadResultHistograms
             {
@@ -151,7 +162,32 @@ public sealed class LoadResultBuilder
             Retries = metrics?.Retries ?? 0,
             Checks = metrics is null ? new Checks() : Checks.Of(metrics),
             Samples = metrics?.Samples ?? [],
+            StatusCodes = metrics is null ? new Dictionary<string, long>() : Statuses(metrics),
+            TimeSeries = StepTimeSeries.TryGetValue(step.Name, out var stepSeconds)
+                ? [.. stepSeconds.Select(p => new LoadStepTimePoint
+                {
+                    Second = p.Second,
+                    Requests = p.Requests,
+                    Errors = p.Errors,
+                    P50Ms = LatencySummary.ToMilliseconds(p.P50),
+                    P95Ms = LatencySummary.ToMilliseconds(p.P95),
+                    P99Ms = LatencySummary.ToMilliseconds(p.P99),
+                })]
+                : [],
         };
+    }
+
+    /// <summary>Status codes as the file writes them: <c>"200"</c> → count, in status order.</summary>
+    public static IReadOnlyDictionary<string, long> Statuses(StepMetrics metrics)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        var statuses = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (status, count) in metrics.StatusCodes.OrderBy(pair => pair.Key))
+        {
+            statuses[status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = count;
+        }
+
+        return statuses;
     }
 
     private static Dictionary<string, long> ByKind(StepMetrics metrics) =>

@@ -8,7 +8,7 @@ namespace Pacer.Load.Results;
 /// <item>Histograms are added bucket by bucket and every percentile, min, max and mean is recomputed
 /// from the merged histograms, so the merge equals one run over all requests. Files recorded with
 /// different histogram schemes are refused: their buckets do not line up.</item>
-/// <item>Counts (requests, failures by kind, bytes, iterations, SLA violations) are summed.</item>
+/// <item>Counts (requests, failures by kind, responses by status code, bytes, iterations, SLA violations) are summed.</item>
 /// <item>Duration is the union of the runs' load windows [started_at, started_at + duration_seconds]:
 /// concurrent runs (a distributed test, same wall-clock window) count their shared window once, so
 /// requests/s is the combined throughput; sequential runs add their durations without the gaps,
@@ -35,7 +35,7 @@ public static class LoadResultMerger
         RequireOneScheme(sources);
         var start = sources.Min(s => s.Result.StartedAt);
         var duration = UnionSeconds(sources);
-        var steps = MergeSteps(sources, duration);
+        var steps = MergeSteps(sources, duration, start);
         var overall = MergeHistograms(sources, s => s.Result.Histograms.Overall, s => s.Result.Summary.Requests, "histograms.overall");
         var iterations = MergeOptionalHistograms(sources.Select(s => s.Result.Histograms.Iterations));
         var timeSeries = LoadTimeSeriesMerger.Merge(sources.Select(s => s.Result), start);
@@ -177,7 +177,7 @@ public static class LoadResultMerger
         }
     }
 
-    private static List<MergedStep> MergeSteps(List<Source> sources, double duration)
+    private static List<MergedStep> MergeSteps(List<Source> sources, double duration, DateTimeOffset start)
     {
         var names = sources.SelectMany(s => s.Result.Steps.Select(step => step.Name)).Distinct(StringComparer.Ordinal).ToList();
         var merged = new List<MergedStep>();
@@ -208,15 +208,17 @@ public static class LoadResultMerger
                     Failures = failures,
                     Rps = duration <= 0 ? 0 : requests / duration,
                     ErrorRate = requests == 0 ? 0 : (double)failures / requests,
-                    FailuresByKind = SumKinds(parts.Select(p => p.Step.FailuresByKind)),
+                    FailuresByKind = ResultSums.Kinds(parts.Select(p => p.Step.FailuresByKind)),
                     LatencyMs = LatencyMilliseconds.From(histogram),
                     BytesIn = parts.Sum(p => p.Step.BytesIn),
                     BytesOut = parts.Sum(p => p.Step.BytesOut),
-                    Sla = slas.Count == 0 ? null : new SlaResult { BudgetMs = slas[0].BudgetMs, Violations = slas.Sum(s => s.Violations), Succeeded = SumSucceeded(slas) },
+                    Sla = slas.Count == 0 ? null : new SlaResult { BudgetMs = slas[0].BudgetMs, Violations = slas.Sum(s => s.Violations), Succeeded = ResultSums.Succeeded(slas) },
                     Warnings = parts.Sum(p => p.Step.Warnings),
                     Retries = parts.Sum(p => p.Step.Retries),
-                    Checks = SumChecks(parts.Select(p => p.Step.Checks)),
+                    Checks = ResultSums.Checks(parts.Select(p => p.Step.Checks)),
                     Samples = [.. parts.SelectMany(p => p.Step.Samples).DistinctBy(sample => sample.Kind)],
+                    StatusCodes = ResultSums.Statuses(parts.Select(p => p.Step.StatusCodes)),
+                    TimeSeries = LoadTimeSeriesMerger.MergeStep(parts.Select(p => (p.Source.Result, p.Step)), start),
                 },
                 histogram));
         }
@@ -236,7 +238,7 @@ public static class LoadResultMerger
             Failures = failures,
             Rps = duration <= 0 ? 0 : requests / duration,
             ErrorRate = requests == 0 ? 0 : (double)failures / requests,
-            FailuresByKind = SumKinds(summaries.Select(s => s.FailuresByKind)),
+            FailuresByKind = ResultSums.Kinds(summaries.Select(s => s.FailuresByKind)),
             LatencyMs = LatencyMilliseconds.From(overall),
             BytesIn = summaries.Sum(s => s.BytesIn),
             BytesOut = summaries.Sum(s => s.BytesOut),
@@ -254,29 +256,9 @@ public static class LoadResultMerger
             SlaViolations = summaries.Sum(s => s.SlaViolations),
             Warnings = summaries.Sum(s => s.Warnings),
             Retries = summaries.Sum(s => s.Retries),
-            Checks = SumChecks(summaries.Select(s => s.Checks)),
+            Checks = ResultSums.Checks(summaries.Select(s => s.Checks)),
+            StatusCodes = ResultSums.Statuses(summaries.Select(s => s.StatusCodes)),
         };
-    }
-
-    private static Checks SumChecks(IEnumerable<Checks> all)
-    {
-        var list = all.ToList();
-        return new Checks { Total = list.Sum(c => c.Total), Passed = list.Sum(c => c.Passed), Skipped = list.Sum(c => c.Skipped) };
-    }
-
-    // A version-1 file does not say how many requests succeeded (-1): the merged SLA then counts on the others.
-    private static long SumSucceeded(List<SlaResult> slas) =>
-        slas.All(s => s.Succeeded < 0) ? -1 : slas.Where(s => s.Succeeded > 0).Sum(s => s.Succeeded);
-
-    private static Dictionary<string, long> SumKinds(IEnumerable<IReadOnlyDictionary<string, long>> all)
-    {
-        var sum = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var (kind, count) in all.SelectMany(d => d))
-        {
-            sum[kind] = sum.GetValueOrDefault(kind) + count;
-        }
-
-        return sum;
     }
 
     private static LoadExecutorInfo MergeExecutor(List<Source> sources)

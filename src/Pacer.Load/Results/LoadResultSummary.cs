@@ -43,6 +43,9 @@ public sealed record LoadResultSummary
 
     /// <summary>Every step of every iteration judged once: how many passed, as <c>pacer run</c> would have judged each.</summary>
     public Checks Checks { get; init; } = new();
+
+    /// <summary>Responses by HTTP status code over all steps; requests that got no response are not in it.</summary>
+    public IReadOnlyDictionary<string, long> StatusCodes { get; init; } = new Dictionary<string, long>();
 }
 
 /// <summary>

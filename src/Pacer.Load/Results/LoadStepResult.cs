@@ -44,6 +44,12 @@ public sealed record LoadStepResult
 
     /// <summary>One example per failure kind (the first seen), for reports.</summary>
     public IReadOnlyList<FailureSample> Samples { get; init; } = [];
+
+    /// <summary>Responses by HTTP status code (<c>"200"</c>, <c>"503"</c>); requests that got no response are not in it.</summary>
+    public IReadOnlyDictionary<string, long> StatusCodes { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>The step's requests, errors and latency second by second.</summary>
+    public IReadOnlyList<LoadStepTimePoint> TimeSeries { get; init; } = [];
 }
 
 public sealed record SlaResult

@@ -81,9 +81,11 @@ internal sealed class EngineSender(EngineSettings settings) : IDisposable
     }
 
     /// <param name="http2">The step asks for HTTP/2 (<c>@http2</c>); the run's <c>--http2</c> asks for it for every step.</param>
-    public IHttpConnection ConnectionFor(EngineRequest request, bool http2)
+    public IHttpConnection ConnectionFor(EngineRequest request, bool http2) => ConnectionFor(request.Host, request.Port, request.Secure, http2);
+
+    /// <summary>The connection to <paramref name="host"/>:<paramref name="port"/>, made now if this VU has none (the run's primer opens it before time zero).</summary>
+    public IHttpConnection ConnectionFor(string host, int port, bool secure, bool http2)
     {
-        var (host, port, secure) = (request.Host, request.Port, request.Secure);
         http2 |= settings.Http2;
         if (_last is not null && _lastPort == port && _lastSecure == secure && _lastHttp2 == http2 && string.Equals(_lastHost, host, StringComparison.Ordinal))
         {

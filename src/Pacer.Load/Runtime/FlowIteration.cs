@@ -44,6 +44,7 @@ internal sealed class FlowIteration
         var time = _shared.Time;
         var sequence = vu.Sequence;
         sequence.Reset();
+        _shared.Series.RecordIterationStarted();
         VariableScope? scope = null;
         for (var i = 0; i < _steps.Length; i++)
         {
@@ -177,11 +178,12 @@ internal sealed class FlowIteration
         }
     }
 
-    private void Record(LoadStep step, long latency, long end, FailureKind? failure, string? message, in ExchangeOutcome outcome)
+    private static void Record(LoadStep step, long latency, long end, FailureKind? failure, string? message, in ExchangeOutcome outcome)
     {
         step.Recorder.RecordNanoseconds(latency, failure);
         step.Recorder.RecordBytes(outcome.BytesIn, outcome.BytesOut);
-        _shared.Series.RecordNanoseconds(latency, failure is not null, end);
+        step.Recorder.RecordStatus(outcome.Status);
+        step.Series.RecordNanoseconds(latency, failure is not null, end);
         if (step.SlaBudgetNanoseconds is not null && step.Plan.Budget!.IsMetBy(latency) is false)
         {
             step.Recorder.RecordSlaViolation();

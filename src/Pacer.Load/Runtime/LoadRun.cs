@@ -46,6 +46,9 @@ public sealed class LoadRun
     /// <summary>The live metrics, readable while the run goes.</summary>
     public LoadMetrics Metrics { get; } = new();
 
+    /// <summary>What was readied before time zero; null when priming was off.</summary>
+    public PrimingOutcome? Priming { get; private set; }
+
     /// <summary>True when the caller stopped the run (Ctrl-C, SIGTERM) without a <see cref="StopReason"/>.</summary>
     public bool Interrupted { get; private set; }
 
@@ -136,17 +139,23 @@ public sealed class LoadRun
         var transport = new TransportUsage();
         transport.FellBackToClient += reason => _messages.Enqueue("transport: HttpClient (" + reason + ")");
         var shared = new LoadRunShared(time, Metrics, series, _settings.BuiltIns, transport, _settings.SoftBudgets, requests.Token);
-        var (executors, descriptions) = compiler.Compile(shared, setups, users, Metrics, profile => profile);
+        var (executors, descriptions, priming) = compiler.Compile(shared, setups, users, Metrics, profile => profile);
         _executors = executors;
+        await PrimeAsync(observer, priming, stopToken).ConfigureAwait(false);
         var total = executors.Max(e => e.TotalDuration);
         requests.CancelAfter(total + _settings.Flows.Max(f => f.Profile.GracefulStop) + _settings.DrainTimeout);
+        var schedule = LoadSchedule.Of(_settings.Flows.Select(f => f.Profile));
         foreach (var executor in executors)
         {
             executor.ActiveVusChanged += _ => series.ObserveActiveVus(TotalActiveVus(executors));
+            executor.IterationDropped += series.RecordDropped;
         }
 
         var clientBefore = LoadClientInfo.Now();
         var loadStart = time.GetTimestamp();
+
+        // Second 0 of the series is the executors' time zero, not the time the series was made (before compiling).
+        series.StartAt(loadStart);
         using var stopped = stopToken.Register(() =>
         {
             Interrupted = StopReason is null;
@@ -166,10 +175,10 @@ public sealed class LoadRun
         // What an agent streams each tick: the result so far, without the time series (its seconds go one by one).
         LoadResult SoFar() => compiler.Result(new LoadRunOutcome(
             startedAt, Live(time.GetElapsedTime(loadStart)), executors, [.. executors.Select(e => e.CountsSoFar(time.GetElapsedTime(loadStart)))],
-            descriptions, [], transport.ToInfo(), LoadClientInfo.Now().Since(clientBefore), Volatile.Read(ref _abortReason), setups));
+            descriptions, null, transport.ToInfo(), LoadClientInfo.Now().Since(clientBefore), Volatile.Read(ref _abortReason), setups));
 
         using var tickerStop = new CancellationTokenSource();
-        var ticker = TickAsync(observer, executors, series, loadStart, total, stop, requests, snapshots is null ? null : SoFar, tickerStop.Token);
+        var ticker = TickAsync(observer, executors, series, schedule, loadStart, total, stop, requests, snapshots is null ? null : SoFar, tickerStop.Token);
         ExecutorResult[] results;
         try
         {
@@ -185,8 +194,37 @@ public sealed class LoadRun
         series.Complete();
         DrainMessages(observer);
         var summary = Live(elapsed);
+
+        // The last frame: the whole run, and a full bar when the schedule ran its course.
+        var completed = Volatile.Read(ref _abortReason) is null && !Interrupted;
+        observer.OnProgress(LoadProgressSnapshot.Final(
+            summary, results, total, ThresholdEvaluator.EvaluateAll(_settings.Thresholds, summary), schedule, completed));
         return compiler.Result(new LoadRunOutcome(
-            startedAt, summary, executors, results, descriptions, series.Points, transport.ToInfo(), LoadClientInfo.Now().Since(clientBefore), Volatile.Read(ref _abortReason), setups));
+            startedAt, summary, executors, results, descriptions, series, transport.ToInfo(),
+            LoadClientInfo.Now().Since(clientBefore) with { Readied = Readied(Priming) }, Volatile.Read(ref _abortReason), setups));
+    }
+
+    private static ReadiedPath? Readied(PrimingOutcome? priming) => priming is null ? null : new ReadiedPath
+    {
+        Ms = Math.Round(priming.Elapsed.TotalMilliseconds, 1),
+        RehearsedRequests = priming.RehearsedRequests,
+        Connections = priming.OpenedConnections,
+        ConnectionsTried = priming.TriedConnections,
+    };
+
+    /// <summary>Readies the request path before time zero (<see cref="RequestPathPrimer"/>): compiled code, the starting VUs' connections open.</summary>
+    private async Task PrimeAsync(ILoadObserver observer, List<FlowPriming> priming, CancellationToken stop)
+    {
+        if (!_settings.Prime || Priming is not null)
+        {
+            return;
+        }
+
+        Priming = await RequestPathPrimer.PrimeAsync(priming, stop).ConfigureAwait(false);
+        if (Priming.OpenedConnections < Priming.TriedConnections)
+        {
+            observer.OnMessage($"opened {Priming.OpenedConnections} of {Priming.TriedConnections} connections before the start; the rest open with their first request");
+        }
     }
 
     /// <summary>The warm-up: the same flows on their own VUs and metrics, which are then thrown away.</summary>
@@ -196,26 +234,37 @@ public sealed class LoadRun
         using var requests = new CancellationTokenSource(warmup + _settings.DrainTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, requests.Token);
         var shared = new LoadRunShared(time, new LoadMetrics(), new TimeSeries(time), _settings.BuiltIns, new TransportUsage(), _settings.SoftBudgets, linked.Token);
-        var (executors, _) = compiler.Compile(shared, setups, users, shared.Metrics, profile => profile.WarmUp(warmup));
+        var (executors, _, _) = compiler.Compile(shared, setups, users, shared.Metrics, profile => profile.WarmUp(warmup));
         await Task.WhenAll(executors.Select(e => e.RunAsync(cancellationToken))).ConfigureAwait(false);
     }
 
+    private static readonly TimeSpan TickLag = TimeSpan.FromMilliseconds(20);
+
     private async Task TickAsync(
-        ILoadObserver observer, List<LoadExecutor> executors, TimeSeries series, long loadStart, TimeSpan total,
+        ILoadObserver observer, List<LoadExecutor> executors, TimeSeries series, LoadSchedule schedule, long loadStart, TimeSpan total,
         CancellationTokenSource stop, CancellationTokenSource requests, Func<LoadResult>? soFar, CancellationToken cancellationToken)
     {
         var time = _settings.Time;
+        var tick = 0L;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                await Task.Delay(_settings.TickInterval, time, cancellationToken).ConfigureAwait(false);
+                // Ticks fall just after each interval of the load's clock ends (timers may fire a little
+                // early), so each frame shows the second that just ended, the first frame second 0. A
+                // ticker that fell behind skips to the next interval rather than catching up in a burst.
+                var elapsed = time.GetElapsedTime(loadStart);
+                tick = Math.Max(tick + 1, (long)Math.Floor((elapsed - TickLag) / _settings.TickInterval) + 1);
+                await Task.Delay((_settings.TickInterval * tick) + TickLag - elapsed, time, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
                 return;
             }
 
+            // A VU count read by this one thread: VU threads that change the count at once may report
+            // it out of order, and the series starts a second without a reading from the last one.
+            series.SampleActiveVus(TotalActiveVus(executors));
             series.Flush();
             DrainMessages(observer);
             var summary = Live(time.GetElapsedTime(loadStart));
@@ -228,7 +277,7 @@ public sealed class LoadRun
                 await stop.CancelAsync().ConfigureAwait(false);
             }
 
-            observer.OnProgress(LoadProgressSnapshot.Of(summary, series, executors, total, thresholds));
+            observer.OnProgress(LoadProgressSnapshot.Of(summary, series, executors, total, thresholds, schedule));
             if (soFar is not null && observer is ILoadSnapshotObserver snapshots)
             {
                 snapshots.OnSnapshot(soFar(), TotalActiveVus(executors));

@@ -19,13 +19,14 @@ internal sealed class LoadRunCompiler(LoadRunSettings settings) : IDisposable
     private readonly List<EngineSettings> _engines = [];
 
     /// <summary>Each flow's steps, iteration and executor; <paramref name="users"/> is filled with each flow's VUs on the first call and reused after.</summary>
-    public (List<LoadExecutor> Executors, List<StepDescription> Steps) Compile(
+    public (List<LoadExecutor> Executors, List<StepDescription> Steps, List<FlowPriming> Priming) Compile(
         LoadRunShared shared, List<SetupOutcome> setups, List<VirtualUsers> users, LoadMetrics metrics, Func<ExecutorConfig, ExecutorConfig> profileOf)
     {
         var flows = settings.Flows;
         var names = LoadStepNames.Of(flows);
         var executors = new List<LoadExecutor>();
         var descriptions = new List<StepDescription>();
+        var priming = new List<FlowPriming>();
         var vuOffset = 0;
         for (var f = 0; f < flows.Count; f++)
         {
@@ -35,7 +36,7 @@ internal sealed class LoadRunCompiler(LoadRunSettings settings) : IDisposable
             var baseUrl = BaseUrls.For(flow.BaseUrl, new VariableScope(settings.Overrides, variables, flow.Plan.Defaults));
             var profile = profileOf(flow.Profile);
             var loadSteps = flow.Plan.Steps.Where(s => !s.Once).ToList();
-            var steps = loadSteps.Select((plan, i) => new LoadStep(names[f][i], flow.DisplayPath, plan, metrics.Step(names[f][i]), profile.Think, baseUrl)).ToList();
+            var steps = loadSteps.Select((plan, i) => new LoadStep(names[f][i], flow.DisplayPath, plan, metrics.Step(names[f][i]), shared.Series.Channel(names[f][i]), profile.Think, baseUrl)).ToList();
             descriptions.AddRange(steps.Select(s => new StepDescription(
                 s.Name, s.Flow, s.Plan.Node.Method.ToUpperInvariant(), s.Plan.Node.Url.Raw, s.Plan.Budget?.LimitMilliseconds)));
             var engine = new EngineSettings(
@@ -63,11 +64,12 @@ internal sealed class LoadRunCompiler(LoadRunSettings settings) : IDisposable
                     cookies => new ClientSender(settings.Insecure, settings.Timeout, settings.MaxBodyBytes, cookies))));
             }
 
+            priming.Add(new FlowPriming(users[f], RequestPathPrimer.StartingVus(profile), RequestPathPrimer.Hosts(steps, baseUrl), profile.IsOpenModel));
             var iteration = new FlowIteration(steps, shared, baseUrl, profile.IsOpenModel, users[f]);
             executors.Add(profile.CreateExecutor(iteration.RunAsync, new ExecutorOptions { GracefulStop = profile.GracefulStop, Time = shared.Time, StartOnEngineLoop = true }));
         }
 
-        return (executors, descriptions);
+        return (executors, descriptions, priming);
     }
 
     public LoadResult Result(LoadRunOutcome run)
@@ -93,7 +95,11 @@ internal sealed class LoadRunCompiler(LoadRunSettings settings) : IDisposable
             Steps = run.Steps,
             Setup = Setup(run.Setups),
             Thresholds = ThresholdEvaluator.EvaluateAll(settings.Thresholds, run.Summary),
-            TimeSeries = run.Points,
+            TimeSeries = run.Series?.Points ?? [],
+            StepTimeSeries = run.Series?.StepPoints ?? new Dictionary<string, IReadOnlyList<StepSecond>>(),
+            TargetRate = LoadSchedule.Of(settings.Flows.Select(f => f.Profile)) is { IsOpenModel: true } schedule
+                ? (second, length) => schedule.Target(second, second + length)
+                : null,
             IterationDurations = iterationDurations,
             Iterations = new ExecutorResult(
                 results.Sum(r => r.Started),
@@ -173,7 +179,7 @@ internal sealed record LoadRunOutcome(
     List<LoadExecutor> Executors,
     ExecutorResult[] Results,
     List<StepDescription> Steps,
-    IReadOnlyList<TimeSeriesPoint> Points,
+    TimeSeries? Series, // null for a result so far (an agent streams its seconds one by one)
     LoadTransportInfo Transport,
     LoadClientInfo Client,
     string? Aborted,

@@ -49,6 +49,13 @@ public sealed record LoadRunSettings
     /// </summary>
     public TimeSpan? Warmup { get; init; }
 
+    /// <summary>
+    /// Ready the request path before time zero, sending nothing: compile it and open the starting
+    /// VUs' connections (<see cref="RequestPathPrimer"/>). On by default, so a run's first second
+    /// measures the server rather than the generator's start-up.
+    /// </summary>
+    public bool Prime { get; init; } = true;
+
     /// <summary>After Ctrl-C or an abort, how long requests already sent may take to finish before they are cancelled.</summary>
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(1);
 

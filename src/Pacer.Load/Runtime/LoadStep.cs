@@ -8,17 +8,18 @@ namespace Pacer.Load.Runtime;
 
 /// <summary>
 /// One step as the load runs it: its plan (what the judge reads), its unique name for metrics and
-/// thresholds, its recorder (looked up once), its think time, and — for a step without variables — the
+/// thresholds, its recorder and per-second channel (looked up once), its think time, and — for a step without variables — the
 /// request rendered and serialised once for all VUs.
 /// </summary>
 public sealed class LoadStep
 {
-    internal LoadStep(string name, string flow, StepPlan plan, StepRecorder recorder, ThinkTime? think, string? baseUrl)
+    internal LoadStep(string name, string flow, StepPlan plan, StepRecorder recorder, TimeSeriesChannel series, ThinkTime? think, string? baseUrl)
     {
         Name = name;
         Flow = flow;
         Plan = plan;
         Recorder = recorder;
+        Series = series;
         Think = plan.Think ?? think;
         if (IsLiteral(plan))
         {
@@ -39,6 +40,9 @@ public sealed class LoadStep
     public StepPlan Plan { get; }
 
     public StepRecorder Recorder { get; }
+
+    /// <summary>The step's per-second latency and errors (the run's seconds are the steps' merged).</summary>
+    public TimeSeriesChannel Series { get; }
 
     /// <summary>The pause after this step: its own <c>@think</c>, else the run's.</summary>
     public ThinkTime? Think { get; }

@@ -16,11 +16,15 @@ internal static class ReportScript
     var box = svg.getBoundingClientRect();
     svg.setAttribute('data-rendered-width', Math.round(box.width));
     svg.setAttribute('data-rendered-height', Math.round(box.height));
-    figure.querySelectorAll('polyline').forEach(function (line) {
+    figure.querySelectorAll('path[data-series]').forEach(function (line) {
       line.setAttribute('data-rendered-length', Math.round(line.getTotalLength()));
+      line.setAttribute('data-rendered-dash', getComputedStyle(line).strokeDasharray);
     });
     figure.querySelectorAll('rect.bar').forEach(function (bar) {
       bar.setAttribute('data-rendered-height', Math.round(bar.getBoundingClientRect().height * 10) / 10);
+    });
+    figure.querySelectorAll('rect.segment').forEach(function (segment) {
+      segment.setAttribute('data-rendered-width', Math.round(segment.getBoundingClientRect().width * 10) / 10);
     });
     if (box.width > 0 && box.height > 0) { rendered++; }
     if (figure.classList.contains('line-chart')) { hover(figure, svg); }
@@ -33,7 +37,7 @@ internal static class ReportScript
 
   function hover(figure, svg) {
     var seconds = (svg.getAttribute('data-seconds') || '').split(' ').filter(Boolean);
-    var lines = Array.prototype.slice.call(figure.querySelectorAll('polyline'));
+    var lines = Array.prototype.slice.call(figure.querySelectorAll('path[data-series]'));
     var cursor = svg.querySelector('.cursor');
     var tip = figure.querySelector('.tip');
     var left = +svg.getAttribute('data-plot-left'), right = +svg.getAttribute('data-plot-right');
@@ -51,7 +55,8 @@ internal static class ReportScript
       var html = '<b>' + Math.floor(s / 60) + ':' + String(s % 60).padStart(2, '0') + '</b>';
       lines.forEach(function (line) {
         var v = +(line.getAttribute('data-values').split(' ')[i]);
-        html += '<span class="' + esc(line.getAttribute('class').replace('line ', '')) + '">' + esc(line.getAttribute('data-label')) + '</span> ' + (Math.round(v * 100) / 100) + esc(unit) + '<br>';
+        var shown = isFinite(v) ? (Math.round(v * 100) / 100) + esc(unit) : '–';
+        html += '<span class="' + esc(line.getAttribute('class').replace('line ', '')) + '">' + esc(line.getAttribute('data-label')) + '</span> ' + shown + '<br>';
       });
       tip.innerHTML = html;
       tip.hidden = false;

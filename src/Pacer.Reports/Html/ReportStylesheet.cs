@@ -12,6 +12,7 @@ internal static class ReportStylesheet
   --bg: #f6f7f9; --panel: #ffffff; --text: #1b1f24; --muted: #5b6470; --line: #e3e6ea; --grid: #eceef1;
   --good: #1a7f37; --good-bg: #e6f4ea; --bad: #cf222e; --bad-bg: #fdecea; --warn: #9a6700; --warn-bg: #fff4d6;
   --tone-1: #2f6fdb; --tone-2: #e8833a; --tone-3: #c2347a; --tone-4: #12a39a; --code-bg: #f3f4f6;
+  --tone-5: #7a5af5; --tone-6: #8a6d1f; --tone-7: #4b8b2b; --tone-8: #5f6b7a; --info: #2f6fdb;
   --shadow: 0 1px 2px rgba(16, 24, 40, .06), 0 1px 3px rgba(16, 24, 40, .08);
   color-scheme: light dark;
 }
@@ -20,6 +21,7 @@ internal static class ReportStylesheet
     --bg: #0f1216; --panel: #171b21; --text: #e6e9ed; --muted: #98a2ae; --line: #2a3038; --grid: #232830;
     --good: #4ac26b; --good-bg: #12261a; --bad: #ff6b6b; --bad-bg: #2d1517; --warn: #e3b341; --warn-bg: #2b2410;
     --tone-1: #6ea2ff; --tone-2: #ffa45c; --tone-3: #f07ab5; --tone-4: #3fd1c6; --code-bg: #0f1318;
+    --tone-5: #a994ff; --tone-6: #e0c067; --tone-7: #8fd46a; --tone-8: #a9b4c2; --info: #6ea2ff;
     --shadow: none;
   }
 }
@@ -60,8 +62,26 @@ header.top { display: flex; align-items: center; gap: 16px; flex-wrap: wrap; }
 .tone-2 { color: var(--tone-2); stroke: var(--tone-2); fill: var(--tone-2); }
 .tone-3 { color: var(--tone-3); stroke: var(--tone-3); fill: var(--tone-3); }
 .tone-4 { color: var(--tone-4); stroke: var(--tone-4); fill: var(--tone-4); }
+.tone-5 { color: var(--tone-5); stroke: var(--tone-5); fill: var(--tone-5); }
+.tone-6 { color: var(--tone-6); stroke: var(--tone-6); fill: var(--tone-6); }
+.tone-7 { color: var(--tone-7); stroke: var(--tone-7); fill: var(--tone-7); }
+.tone-8 { color: var(--tone-8); stroke: var(--tone-8); fill: var(--tone-8); }
 .tone-bad { color: var(--bad); stroke: var(--bad); fill: var(--bad); }
-.line.tone-1, .line.tone-2, .line.tone-3, .line.tone-4, .line.tone-bad { fill: none; }
+.chart path.line { fill: none; }
+.chart .line.dashed { stroke-dasharray: 6 4; stroke-width: 1.5; }
+.legend .key.dashed i { background: none; border-top: 2px dashed currentColor; height: 0; }
+.chart .dot.partial { fill: var(--panel); stroke-width: 2; }
+.chart-note { margin: 2px 0 4px; color: var(--muted); font-size: 12px; }
+.status-bar svg { height: 28px; border-radius: 6px; overflow: hidden; }
+.status-bar { margin-bottom: 12px; }
+.status-pass { color: var(--good); fill: var(--good); }
+.status-info { color: var(--info); fill: var(--info); }
+.status-warn { color: var(--warn); fill: var(--warn); }
+.status-fail { color: var(--bad); fill: var(--bad); }
+.status-none { color: var(--muted); fill: var(--muted); }
+.pill.info { color: var(--info); background: var(--code-bg); }
+.comparison p { margin: 0 0 10px; }
+.comparison .banner { margin: 0 0 10px; }
 .marker-p50 { color: var(--tone-4); stroke: var(--tone-4); }
 .marker-p95 { color: var(--tone-2); stroke: var(--tone-2); }
 .marker-p99 { color: var(--tone-3); stroke: var(--tone-3); }

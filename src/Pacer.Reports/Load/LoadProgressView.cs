@@ -5,10 +5,16 @@ using Spectre.Console.Rendering;
 
 namespace Pacer.Reports.Load;
 
-/// <summary>What the live panel draws for one progress snapshot: time and bar, headline numbers, steps, thresholds.</summary>
+/// <summary>
+/// What the live panel draws for one progress snapshot: time and bar, headline numbers, steps,
+/// thresholds. Every figure says what it covers: VUs, requests/s and p95 are the last second that
+/// ended (the whole run in the final frame); requests, errors, dropped, the step table and the
+/// thresholds are the whole run so far.
+/// </summary>
 internal static class LoadProgressView
 {
     private const int BarWidth = 30;
+    private const string None = "—";
 
     public static IRenderable Starting() =>
         new Panel(new Markup("[grey]starting…[/]")).Header("pacer load").Border(BoxBorder.Rounded);
@@ -28,43 +34,76 @@ internal static class LoadProgressView
 
         if (progress.Thresholds.Count > 0)
         {
+            rows.Add(new Markup(progress.Final ? "[grey]thresholds (whole run)[/]" : "[grey]thresholds (whole run so far)[/]"));
             rows.Add(Thresholds(progress));
         }
 
         return new Panel(new Rows(rows)).Header("pacer load").Border(BoxBorder.Rounded).Expand();
     }
 
-    /// <summary><c>12s / 1m00s  [██████░░░…]  20%</c>, or only the elapsed time when the end is not known (--iterations).</summary>
+    /// <summary><c>12s / 1m00s  [██████░░░…]  20%</c>, or only the elapsed time when the end is not known (--iterations); the final frame of a run that ran its course is full.</summary>
     internal static string TimeLine(LoadProgress progress)
     {
         if (progress.Total is not { } total || total <= TimeSpan.Zero)
         {
-            return $"elapsed {LoadFormatting.Duration(progress.Elapsed)}";
+            return $"elapsed {LoadFormatting.Duration(progress.Elapsed)}" + (progress.Final ? "  done" : "");
         }
 
-        var fraction = Math.Clamp(progress.Elapsed / total, 0, 1);
+        var completed = progress.Final && progress.Completed;
+        var elapsed = completed && progress.Elapsed < total ? total : progress.Elapsed;
+        var fraction = completed ? 1 : Math.Clamp(elapsed / total, 0, 1);
         var filled = (int)Math.Round(fraction * BarWidth);
         var bar = new string('█', filled) + new string('░', BarWidth - filled);
-        return string.Create(CultureInfo.InvariantCulture, $"{LoadFormatting.Duration(progress.Elapsed)} / {LoadFormatting.Duration(total)}  {bar}  {fraction * 100:0}%");
+        var state = !progress.Final ? "" : completed ? "  done" : "  stopped";
+        return string.Create(CultureInfo.InvariantCulture, $"{LoadFormatting.Duration(elapsed)} / {LoadFormatting.Duration(total)}  {bar}  {fraction * 100:0}%{state}");
     }
+
+    /// <summary>What the rate, p95 and VU columns cover: <c>last second (11-12s)</c>, or <c>whole run</c> in the final frame.</summary>
+    internal static string Window(LoadProgress progress) =>
+        progress.Final ? "whole run"
+        : progress.LastSecond is { } second ? string.Create(CultureInfo.InvariantCulture, $"last second ({second}-{second + 1}s)")
+        : "first second not over";
 
     private static Grid Headline(LoadProgress progress)
     {
         var grid = new Grid();
-        for (var i = 0; i < 6; i++)
+        var columns = progress.OpenModel ? 7 : 6;
+        for (var i = 0; i < columns; i++)
         {
             grid.AddColumn(new GridColumn().PadRight(3));
         }
 
-        grid.AddRow("[grey]VUs[/]", "[grey]requests/s[/]", "[grey]p95[/]", "[grey]errors[/]", "[grey]requests[/]", "[grey]dropped[/]");
-        var errors = LoadFormatting.Percent(progress.ErrorRate);
-        grid.AddRow(
+        var vus = progress.Final ? "peak VUs" : progress.OpenModel ? "busy VUs" : "VUs";
+        var headers = new List<string> { $"[grey]{vus}[/]", "[grey]requests/s[/]", "[grey]p95[/]" };
+        var values = new List<string>
+        {
             progress.ActiveVus.ToString(CultureInfo.InvariantCulture),
-            LoadFormatting.Rate(progress.RequestsPerSecond),
-            LoadFormatting.Milliseconds(progress.P95Ms),
-            progress.Failures > 0 ? $"[red]{errors}[/]" : errors,
+            progress.RequestsPerSecond is { } rps ? LoadFormatting.Rate(rps) : None,
+            progress.P95Ms is { } p95 ? LoadFormatting.Milliseconds(p95) : None,
+        };
+        if (progress.OpenModel)
+        {
+            headers.Add("[grey]target[/]");
+            values.Add(progress.TargetRate is { } target ? LoadFormatting.Rate(target) : None);
+        }
+
+        headers.AddRange(["[grey]requests[/]", "[grey]errors[/]", "[grey]dropped[/]"]);
+        var errors = LoadFormatting.Percent(progress.ErrorRate);
+        values.AddRange(
+        [
             LoadFormatting.Count(progress.Requests),
-            progress.DroppedIterations > 0 ? $"[yellow]{LoadFormatting.Count(progress.DroppedIterations)}[/]" : "0");
+            progress.Failures > 0 ? $"[red]{errors}[/]" : errors,
+            progress.DroppedIterations > 0 ? $"[yellow]{LoadFormatting.Count(progress.DroppedIterations)}[/]" : "0",
+        ]);
+
+        // The line above the headers says which columns are "now" and which are cumulative.
+        var scopes = new List<string> { $"[grey]{Markup.Escape(Window(progress))}[/]" };
+        scopes.AddRange(Enumerable.Repeat("", progress.OpenModel ? 3 : 2));
+        scopes.Add(progress.Final ? "[grey]whole run[/]" : "[grey]whole run so far[/]");
+        scopes.AddRange(["", ""]);
+        grid.AddRow([.. scopes]);
+        grid.AddRow([.. headers]);
+        grid.AddRow([.. values]);
         return grid;
     }
 
@@ -73,7 +112,7 @@ internal static class LoadProgressView
         var table = new Table().Border(TableBorder.Simple);
         table.AddColumn("step");
         table.AddColumn(new TableColumn("requests").RightAligned());
-        table.AddColumn(new TableColumn("p95").RightAligned());
+        table.AddColumn(new TableColumn(progress.Final ? "p95" : "p95 so far").RightAligned());
         table.AddColumn(new TableColumn("errors").RightAligned());
         table.AddColumn(new TableColumn("SLA violations").RightAligned());
         foreach (var step in progress.Steps)
@@ -81,7 +120,7 @@ internal static class LoadProgressView
             table.AddRow(
                 Markup.Escape(step.Name),
                 LoadFormatting.Count(step.Requests),
-                LoadFormatting.Milliseconds(step.P95Ms),
+                step.Requests == 0 ? None : LoadFormatting.Milliseconds(step.P95Ms),
                 step.ErrorRate > 0 ? $"[red]{LoadFormatting.Percent(step.ErrorRate)}[/]" : "0%",
                 step.SlaViolations > 0 ? $"[yellow]{LoadFormatting.Count(step.SlaViolations)}[/]" : "0");
         }

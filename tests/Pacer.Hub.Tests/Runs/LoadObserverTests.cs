@@ -24,7 +24,9 @@ public sealed class LoadObserverTests
         var observer = new HubLoadObserver(display, sink);
 
         observer.OnProgress(Progress(1, requests: 200, failures: 1, p95: 4.5, vus: 7));
-        observer.OnProgress(Progress(2, requests: 390, failures: 1, p95: 5.25, vus: 8));
+        observer.OnProgress(Progress(2, requests: 390, failures: 1, p95: 5.25, vus: 8) with { P95Ms = null }); // no response in second 2: none sent
+        observer.OnProgress(Progress(3, requests: 390, failures: 1, p95: 5.25, vus: 8));
+        observer.OnProgress(Progress(3, requests: 390, failures: 1, p95: 30, vus: 12) with { Final = true }); // the whole run: not a second
         observer.OnMessage("setup done");
 
         var broker = hub.Services.GetRequiredService<RunProgressBroker>();
@@ -35,8 +37,8 @@ public sealed class LoadObserverTests
         }
 
         var points = broker.Snapshot(sink.LiveRunId!.Value);
-        Assert.Equal([new ProgressPoint(1, 200, 1, null, 4.5, null, 7), new ProgressPoint(2, 190, 0, null, 5.25, null, 8)], points);
-        Assert.Equal(2, display.Progress);
+        Assert.Equal([new ProgressPoint(1, 200, 1, null, 4.5, null, 7), new ProgressPoint(3, 190, 0, null, 5.25, null, 8)], points);
+        Assert.Equal(4, display.Progress);
         Assert.Equal(["setup done"], display.Messages);
     }
 

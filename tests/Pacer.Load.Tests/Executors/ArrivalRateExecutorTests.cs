@@ -33,6 +33,8 @@ public sealed class ArrivalRateExecutorTests
         var clock = new ManualTimeProvider();
         var release = new TaskCompletionSource();
         var executor = new ConstantArrivalRateExecutor(10, TimeSpan.FromSeconds(1), 1, 2, async (_, ct) => await release.Task.WaitAsync(ct), new ExecutorOptions { Time = clock });
+        var told = 0;
+        executor.IterationDropped += () => Interlocked.Increment(ref told);
 
         var run = executor.RunAsync(TestContext.Current.CancellationToken);
         await Drive.AdvanceUntilAsync(clock, () => executor.DroppedIterations == 8, Step);
@@ -41,6 +43,7 @@ public sealed class ArrivalRateExecutorTests
         var result = await run;
 
         Assert.Equal((2L, 2L, 8L, 2), (result.Started, result.Completed, result.Dropped, result.PeakVus));
+        Assert.Equal(8, told); // each drop is told as it happens, for the per-second series
     }
 
     [Fact]

@@ -91,8 +91,9 @@ public sealed class FlowIterationTests
     {
         var plan = FlowPlan.Compile(FlowParser.Parse("t.flow.md", flow).Document!);
         var metrics = new LoadMetrics();
-        var steps = plan.Steps.Select(s => new LoadStep(s.Name, "t.flow.md", s, metrics.Step(s.Name), null, baseUrl)).ToList();
-        var shared = new LoadRunShared(clock, metrics, new TimeSeries(clock), BuiltInVariables.CreateDefault(), new TransportUsage(), SoftBudgets: false, CancellationToken.None);
+        var series = new TimeSeries(clock);
+        var steps = plan.Steps.Select(s => new LoadStep(s.Name, "t.flow.md", s, metrics.Step(s.Name), series.Channel(s.Name), null, baseUrl)).ToList();
+        var shared = new LoadRunShared(clock, metrics, series, BuiltInVariables.CreateDefault(), new TransportUsage(), SoftBudgets: false, CancellationToken.None);
         var engine = new EngineSettings(TimeSpan.FromSeconds(10), [], captureBody: true, maxBodyBytes: 1 << 20);
         var empty = new Dictionary<string, System.Text.Json.Nodes.JsonNode?>();
         var users = new VirtualUsers(1, id => new VirtualUser(

@@ -120,17 +120,18 @@ public sealed class ChromiumReportTests : IDisposable
 
     private static void AssertCharts(PageDom dom, LoadResult result)
     {
-        // The inline script ran in the browser and measured every chart it laid out.
-        Assert.Equal("5", dom.One("html", "data-charts-rendered")["data-charts-rendered"]);
-        foreach (var chart in new[] { "throughput", "latency", "errors", "vus" })
+        // The inline script ran in the browser and measured every chart it laid out: four time charts,
+        // p95 by step and the distribution (a closed-model run has no dropped-iterations chart).
+        Assert.Equal("6", dom.One("html", "data-charts-rendered")["data-charts-rendered"]);
+        foreach (var chart in new[] { "throughput", "latency", "errors", "vus", "step-latency" })
         {
             Assert.Equal(result.TimeSeries.Count.ToString(CultureInfo.InvariantCulture), dom.One("figure", "data-chart", chart)["data-points"]);
         }
 
         var svgs = dom.All("svg", "data-rendered-width");
-        Assert.Equal(5, svgs.Count);
+        Assert.Equal(6, svgs.Count);
         Assert.All(svgs, svg => Assert.True(int.Parse(svg["data-rendered-width"], CultureInfo.InvariantCulture) > 400, $"chart only {svg["data-rendered-width"]}px wide"));
-        AssertSeries(dom, "rps", result.TimeSeries.Select(p => (double)p.Requests));
+        AssertSeries(dom, "rps", result.TimeSeries.Select(p => p.RequestsPerSecond));
         AssertSeries(dom, "p50", result.TimeSeries.Select(p => p.P50Ms));
         AssertSeries(dom, "p95", result.TimeSeries.Select(p => p.P95Ms));
         AssertSeries(dom, "p99", result.TimeSeries.Select(p => p.P99Ms));
@@ -159,11 +160,11 @@ public sealed class ChromiumReportTests : IDisposable
 
     private static void AssertSeries(PageDom dom, string series, IEnumerable<double> expected)
     {
-        var line = dom.One("polyline", "data-series", series);
+        var line = dom.One("path", "data-series", series);
         var values = expected.ToList();
         Assert.Equal(values.Count.ToString(CultureInfo.InvariantCulture), line["data-points"]);
         Assert.Equal(values, line["data-values"].Split(' ').Select(Number));
-        Assert.Equal(values.Count, line["points"].Split(' ').Length);
+        Assert.Equal(values.Count(double.IsFinite), SvgPath.Points(line["d"]).Count);
         Assert.True(int.Parse(line["data-rendered-length"], CultureInfo.InvariantCulture) > 100, $"{series} drew only {line["data-rendered-length"]} units");
     }
 

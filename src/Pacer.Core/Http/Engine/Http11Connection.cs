@@ -209,6 +209,27 @@ public sealed class Http11Connection : IHttpConnection
         }
     }
 
+    /// <summary>
+    /// Opens the TCP connection now unless it is open, so the first request does not pay for it
+    /// (a load run opens its first VUs' connections, TLS included, before its time zero). Failures are the caller's
+    /// to ignore: the first request then connects, and fails, as it would have.
+    /// </summary>
+    public async ValueTask OpenAsync()
+    {
+        if (!_transport.IsConnected)
+        {
+            _transport.BeginExchange(_options.ConnectTimeout, CancellationToken.None);
+            try
+            {
+                await ConnectAsync(_clock.Reset(Stopwatch.GetTimestamp())).ConfigureAwait(false);
+            }
+            finally
+            {
+                _transport.EndExchange();
+            }
+        }
+    }
+
     private async ValueTask ConnectAsync(PhaseClock clock)
     {
         _endPoints ??= await EndPoints.ResolveAsync(_options.Host, _options.Port).ConfigureAwait(false);

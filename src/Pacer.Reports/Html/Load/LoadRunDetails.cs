@@ -18,6 +18,22 @@ internal static class LoadRunDetails
 
         Row(html, "Executor", result.Executor.Type + (result.Executor.Settings.Count == 0 ? "" : "  (" + string.Join(", ", result.Executor.Settings.Select(kv => $"{kv.Key}={kv.Value}")) + ")"));
         Row(html, "Transport", result.Transport.Kind + (result.Transport.Reason is { } reason ? $" — {reason}" : ""));
+        if (result.Client.Readied is { } readied)
+        {
+            Row(html, "Before time zero", $"{PageNumbers.Milliseconds(readied.Ms)} readying, nothing sent to the target: the request path run in-process"
+                + (readied.RehearsedRequests > 0 ? $" ({PageNumbers.Count(readied.RehearsedRequests)} requests to 127.0.0.1)" : " (already, earlier in the process)")
+                + $", {PageNumbers.Count(readied.Connections)} of {PageNumbers.Count(readied.ConnectionsTried)} starting connections opened");
+        }
+
+        if (result.Executor.Settings.TryGetValue("warmup", out var warmup))
+        {
+            Row(html, "Warm-up", $"{warmup} at the starting load before time zero, not measured");
+        }
+
+        if (result.Client.GcCollections > 0)
+        {
+            Row(html, "Client pauses", $"{PageNumbers.Count(result.Client.GcCollections)} garbage collections in pacer, {PageNumbers.Milliseconds(result.Client.GcPauseMs)} in all");
+        }
         Row(html, "Started", PageNumbers.Timestamp(result.StartedAt));
         Row(html, "Ended", PageNumbers.Timestamp(result.EndedAt));
         Row(html, "Duration", PageNumbers.Duration(TimeSpan.FromSeconds(result.DurationSeconds)));

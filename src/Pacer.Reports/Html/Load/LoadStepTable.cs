@@ -4,7 +4,7 @@ using Pacer.Load.Results;
 
 namespace Pacer.Reports.Html.Load;
 
-/// <summary>One row per step: volume, errors, latency percentiles and whether its <c>duration &lt;</c> budget held.</summary>
+/// <summary>One row per step: volume, errors, latency percentiles (p50, p90, p95, p99, p99.9, max) and whether its <c>duration &lt;</c> budget held.</summary>
 internal static class LoadStepTable
 {
     public static void Write(StringBuilder html, LoadResult result)
@@ -17,7 +17,7 @@ internal static class LoadStepTable
         }
 
         html.Append("<table class=\"steps\"><thead><tr><th>Step</th><th>Request</th><th class=\"num\">Requests</th><th class=\"num\">Req/s</th>");
-        html.Append("<th class=\"num\">Errors</th><th class=\"num\">p50</th><th class=\"num\">p95</th><th class=\"num\">p99</th><th class=\"num\">Max</th><th>SLA</th></tr></thead><tbody>");
+        html.Append("<th class=\"num\">Errors</th><th class=\"num\">p50</th><th class=\"num\">p90</th><th class=\"num\">p95</th><th class=\"num\">p99</th><th class=\"num\">p99.9</th><th class=\"num\">Max</th><th>SLA</th></tr></thead><tbody>");
         var manyFlows = result.Steps.Select(s => s.Flow).Distinct().Count() > 1;
         foreach (var step in result.Steps)
         {
@@ -37,8 +37,10 @@ internal static class LoadStepTable
                 ? "<span class=\"muted\">0</span>"
                 : $"{PageNumbers.Count(step.Failures)} <span class=\"pill fail\">{PageNumbers.Percent(step.ErrorRate)}</span>").Append("</td>");
             Number(html, PageNumbers.Milliseconds(step.LatencyMs.P50));
+            Number(html, PageNumbers.Milliseconds(step.LatencyMs.P90), "p90", step.LatencyMs.P90);
             Number(html, PageNumbers.Milliseconds(step.LatencyMs.P95));
             Number(html, PageNumbers.Milliseconds(step.LatencyMs.P99));
+            Number(html, PageNumbers.Milliseconds(step.LatencyMs.P999), "p99.9", step.LatencyMs.P999);
             Number(html, PageNumbers.Milliseconds(step.LatencyMs.Max));
             html.Append("<td>").Append(Sla(step.Sla)).Append("</td></tr>");
         }
@@ -55,4 +57,7 @@ internal static class LoadStepTable
 
     private static void Number(StringBuilder html, string text) =>
         html.Append("<td class=\"num\">").Append(HtmlText.Escape(text)).Append("</td>");
+
+    private static void Number(StringBuilder html, string text, string percentile, double exact) =>
+        html.Append(CultureInfo.InvariantCulture, $"<td class=\"num\" data-percentile=\"{percentile}\" data-ms=\"{PageNumbers.Exact(exact)}\">").Append(HtmlText.Escape(text)).Append("</td>");
 }

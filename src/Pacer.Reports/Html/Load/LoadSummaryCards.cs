@@ -18,6 +18,18 @@ internal static class LoadSummaryCards
             $"{PageNumbers.Count(s.Failures)} failed · {PageNumbers.Bytes(s.BytesIn)} in", "");
         Card(html, "rps", "Requests / s", PageNumbers.Rate(s.Rps), PageNumbers.Exact(s.Rps),
             $"over {PageNumbers.Duration(TimeSpan.FromSeconds(result.DurationSeconds))}", "");
+        if (result.TimeSeries.Any(p => p.TargetRate is not null))
+        {
+            // The open model's promise: iterations started on schedule, and what the schedule asked for.
+            // Averaged over the seconds that had a target: the last iterations finishing after the schedule have none.
+            var scheduled = result.TimeSeries.Where(p => p.TargetRate is not null).ToList();
+            var length = scheduled.Sum(p => p.LengthSeconds);
+            var target = length <= 0 ? 0 : scheduled.Sum(p => p.TargetRate!.Value * p.LengthSeconds) / length;
+            var started = result.DurationSeconds <= 0 ? 0 : s.Iterations.Started / result.DurationSeconds;
+            Card(html, "iterations-rate", "Iterations / s", PageNumbers.Rate(started), PageNumbers.Exact(started),
+                $"target {PageNumbers.Rate(target)}/s · {PageNumbers.Count(s.Iterations.Dropped)} dropped", s.Iterations.Dropped > 0 ? "bad" : "");
+        }
+
         Card(html, "p95", "p95 latency", PageNumbers.Milliseconds(s.LatencyMs.P95), PageNumbers.Exact(s.LatencyMs.P95),
             $"p50 {PageNumbers.Milliseconds(s.LatencyMs.P50)} · p99 {PageNumbers.Milliseconds(s.LatencyMs.P99)}", "");
         Card(html, "error-rate", "Error rate", PageNumbers.Percent(s.ErrorRate), PageNumbers.Exact(s.ErrorRate),
