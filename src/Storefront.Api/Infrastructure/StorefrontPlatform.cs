@@ -77,7 +77,8 @@ public static class StorefrontPlatform
             o.AddOperationTransformer<BearerSecurityTransformer>();
             o.AddOperationTransformer<ParameterRulesTransformer>();
             o.AddOperationTransformer<ProblemResponsesTransformer>();
-            o.AddSchemaTransformer<RequestRulesSchemaTransformer>();
+            o.AddDocumentTransformer<SchemaRulesTransformer>();
+            o.AddSchemaTransformer<ProblemDetailsSchemaTransformer>();
         });
         builder.WebHost.ConfigureKestrel(k =>
         {

@@ -64,9 +64,29 @@ public sealed class CaseGeneratorTests
         Assert.Equal(6, (await Descriptions(5)).Count);
     }
 
-    private static async Task<(IReadOnlyList<ConformanceCase> Cases, RequestSchemas Schemas)> GenerateAsync(int seed, int max)
+    [Fact]
+    public async Task A_required_idempotency_key_is_fresh_in_every_positive_case_and_kept_as_broken_in_a_negative_one()
     {
-        var spec = await OpenApiSpec.LoadAsync(Json, "t.json", TestContext.Current.CancellationToken);
+        const string keyed = """
+            {"openapi":"3.1.0","info":{"title":"t","version":"1"},"paths":{"/orders":{"post":{
+              "parameters":[{"name":"Idempotency-Key","in":"header","required":true,"schema":{"type":"string","minLength":1,"maxLength":10}}],
+              "responses":{"201":{"description":"created"}}}}}}
+            """;
+
+        var (cases, _) = await GenerateAsync(seed: 1, max: 100, keyed);
+
+        var keys = cases.Where(c => c.Kind == CaseKind.Positive).Select(c => c.Request.Header("Idempotency-Key")).ToList();
+        Assert.All(keys, k => Assert.True(Guid.TryParse(k, out _), k));
+        Assert.Equal(keys.Count, keys.Distinct().Count());
+        var empty = Assert.Single(cases, c => c.Description == "header Idempotency-Key set to an empty string (minLength 1)");
+        Assert.Equal("", empty.Request.Header("Idempotency-Key"));
+        var tooLong = Assert.Single(cases, c => c.Description.StartsWith("header Idempotency-Key set to an over-long string", StringComparison.Ordinal));
+        Assert.Equal(11, tooLong.Request.Header("Idempotency-Key")!.Length);
+    }
+
+    private static async Task<(IReadOnlyList<ConformanceCase> Cases, RequestSchemas Schemas)> GenerateAsync(int seed, int max, string json = Json)
+    {
+        var spec = await OpenApiSpec.LoadAsync(json, "t.json", TestContext.Current.CancellationToken);
         var validator = new ResponseValidator(spec);
         var documented = validator.Operations.All.Single();
         var schemas = new RequestSchemas(validator, documented);

@@ -41,7 +41,7 @@ public sealed class PasswordResetTests(StorefrontFactory factory) : IClassFixtur
         var oldSession = await factory.CreateClient().PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = user.Tokens.RefreshToken }, Ct);
         Assert.Equal(HttpStatusCode.Unauthorized, oldSession.StatusCode);
 
-        await ProblemAssert.IsProblemAsync(await ResetAsync(factory, token, "yet-another-password"), 400, "invalid_reset_token");
+        await ProblemAssert.IsProblemAsync(await ResetAsync(factory, token, "yet-another-password"), 422, "invalid_reset_token");
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class PasswordResetTests(StorefrontFactory factory) : IClassFixtur
 
         clock.Advance(TimeSpan.FromMinutes(31));
 
-        await ProblemAssert.IsProblemAsync(await ResetAsync(timed, token, NewPassword), 400, "invalid_reset_token");
+        await ProblemAssert.IsProblemAsync(await ResetAsync(timed, token, NewPassword), 422, "invalid_reset_token");
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class OrderLifecycleTests(CommerceHost host) : IClassFixture<Comme
         Assert.Equal(OrderStatus.Cancelled, cancelled.Status);
         Assert.Equal(new StockResponse(product.Id, 10, 0), await shopper.GetStockAsync(product.Id));
         var again = await shopper.PostAsync($"/api/v1/orders/{order.Id}/cancel", null, Ct);
-        Assert.Equal(OrderStatus.Cancelled, (await again.ProblemAsync(HttpStatusCode.Conflict)).GetProperty("status").GetString());
+        Assert.Equal(OrderStatus.Cancelled, (await again.ProblemAsync(HttpStatusCode.Conflict)).GetProperty("orderStatus").GetString());
         Assert.Equal(new StockResponse(product.Id, 10, 0), await shopper.GetStockAsync(product.Id));
     }
 
@@ -37,7 +37,7 @@ public sealed class OrderLifecycleTests(CommerceHost host) : IClassFixture<Comme
 
         var response = await shopper.PostAsync($"/api/v1/orders/{order.Id}/cancel", null, Ct);
 
-        Assert.Equal(OrderStatus.Paid, (await response.ProblemAsync(HttpStatusCode.Conflict)).GetProperty("status").GetString());
+        Assert.Equal(OrderStatus.Paid, (await response.ProblemAsync(HttpStatusCode.Conflict)).GetProperty("orderStatus").GetString());
         Assert.Equal(new StockResponse(product.Id, 9, 0), await shopper.GetStockAsync(product.Id));
     }
 
@@ -86,7 +86,7 @@ public sealed class OrderExpiryTests(FastExpiryCommerceHost host) : IClassFixtur
         Assert.Equal(OrderStatus.Expired, current.Status);
         Assert.Equal(new StockResponse(product.Id, 10, 0), await shopper.GetStockAsync(product.Id));
         var pay = await shopper.PayAsync(order.Id, SimulatedPaymentProvider.Cards.Succeeds);
-        Assert.Equal(OrderStatus.Expired, (await pay.ProblemAsync(HttpStatusCode.Conflict)).GetProperty("status").GetString());
+        Assert.Equal(OrderStatus.Expired, (await pay.ProblemAsync(HttpStatusCode.Conflict)).GetProperty("orderStatus").GetString());
         Assert.DoesNotContain(host.Charges, c => c.OrderId == order.Id);
     }
 }

@@ -30,19 +30,21 @@ public sealed class CardValidationTests
     [Fact]
     public void A_card_expiring_this_month_is_still_valid_and_spaces_are_ignored()
     {
-        var (card, errors) = CardValidation.Validate(new CreatePaymentRequest("card", new CardRequest("4242 4242-4242 4242", 11, 26, "123"), null), Now);
+        var (card, errors) = CardValidation.Validate(new CreatePaymentRequest("card", new CardRequest("4242 4242-4242 4242", 11, 26, "123"), null));
 
         Assert.Empty(errors);
         Assert.Equal(("4242424242424242", 2026, "4242", "visa"), (card!.Number, card.ExpYear, card.Last4, card.Brand));
+        Assert.False(card.IsExpiredAt(Now));
     }
 
     [Fact]
-    public void Last_month_is_expired_and_amex_needs_four_cvc_digits()
+    public void Last_month_is_expired_yet_well_formed_and_amex_needs_four_cvc_digits()
     {
-        var (_, expired) = CardValidation.Validate(new CreatePaymentRequest("card", new CardRequest("4242424242424242", 10, 2026, "123"), null), Now);
-        var (_, amex) = CardValidation.Validate(new CreatePaymentRequest("card", new CardRequest("378282246310005", 1, 2030, "123"), null), Now);
+        var (expired, errors) = CardValidation.Validate(new CreatePaymentRequest("card", new CardRequest("4242424242424242", 10, 2026, "123"), null));
+        var (_, amex) = CardValidation.Validate(new CreatePaymentRequest("card", new CardRequest("378282246310005", 1, 2030, "123"), null));
 
-        Assert.Equal(["card.expYear"], expired.Keys);
+        Assert.Empty(errors);
+        Assert.True(expired!.IsExpiredAt(Now));
         Assert.Equal(["card.cvc"], amex.Keys);
     }
 

@@ -51,7 +51,9 @@ public sealed class PaymentIdempotencyTests(CommerceHost host) : IClassFixture<C
 
         var second = await shopper.PayAsync(order.Id, Cards.Succeeds);
 
-        Assert.Equal("paid", (await second.ProblemAsync(HttpStatusCode.Conflict)).GetProperty("status").GetString());
+        // The order's state has its own member: "status" is the problem's HTTP status, never a second "status" in one body.
+        var problem = await second.ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(("paid", "order_not_payable", 409), (problem.GetProperty("orderStatus").GetString(), problem.GetProperty("code").GetString(), problem.GetProperty("status").GetInt32()));
         Assert.Single(host.Charges, c => c.OrderId == order.Id);
     }
 

@@ -98,7 +98,8 @@ public sealed class PaymentOutcomeTests(CommerceHost host) : IClassFixture<Comme
             Assert.True(errors.TryGetProperty(field, out _), $"no error for {field}: {errors}");
         }
 
-        Assert.True((await expired.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("card.expYear", out _));
+        // An expired card is well-formed: it is declined, as a card network declines it, not refused as invalid input.
+        Assert.Equal("expired_card", (await expired.ProblemAsync(HttpStatusCode.PaymentRequired)).GetProperty("code").GetString());
         Assert.DoesNotContain(host.Charges, c => c.OrderId == order.Id);
     }
 

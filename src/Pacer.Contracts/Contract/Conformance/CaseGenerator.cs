@@ -82,13 +82,14 @@ public sealed partial class CaseGenerator(RequestSchemas schemas, Random random,
     }
 
     /// <summary>
-    /// The case as sent: request-id headers fresh, and a create's natural keys (names, e-mails) made unique where the
+    /// The case as sent: request-id headers fresh where the variant did not change them, and a create's natural keys (names, e-mails) made unique where the
     /// variant left them as the base had them — a second create must not collide with the first and get a 409.
     /// </summary>
     private ConformanceCase Render(ApiOperation operation, DocumentedOperation documented, CaseKind kind, string description, RequestDraft draft, RequestDraft baseDraft, ConformanceCase? baseCase)
     {
         var sent = draft.Clone();
-        foreach (var header in sent.Headers.Where(h => UniqueValues.IsRequestKey(h.Key)).ToList())
+        // Not where a negative case changed the header: its empty or over-long key is what the case is about.
+        foreach (var header in sent.Headers.Where(h => UniqueValues.IsRequestKey(h.Key) && (kind == CaseKind.Positive || baseDraft.Headers.Contains(h))).ToList())
         {
             sent.SetHeader(header.Key, Guid.NewGuid().ToString());
         }

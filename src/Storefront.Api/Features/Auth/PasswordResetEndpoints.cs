@@ -21,7 +21,7 @@ public static class PasswordResetEndpoints
         auth.MapPost("/password/forgot", ForgotAsync).WithName("ForgotPassword").RequireRateLimiting(StorefrontRateLimits.Auth);
         auth.MapPost("/password/reset", ResetAsync).WithName("ResetPassword").RequireRateLimiting(StorefrontRateLimits.Auth)
             .RequirePasswordHashingSlot()
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return auth;
     }
 
@@ -96,5 +96,5 @@ public static class PasswordResetEndpoints
     }
 
     private static ProblemHttpResult InvalidToken() =>
-        StorefrontProblems.BadRequest("The reset token is invalid, expired or already used.", "invalid_reset_token");
+        StorefrontProblems.Unprocessable("The reset token is invalid, expired or already used.", "invalid_reset_token");
 }

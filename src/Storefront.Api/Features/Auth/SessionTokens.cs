@@ -7,25 +7,29 @@ using Storefront.Api.Infrastructure.Database;
 
 namespace Storefront.Api.Features.Auth;
 
-/// <summary>Issues access/refresh pairs, rotates refresh tokens, and revokes whole families on reuse.</summary>
+/// <summary>
+/// Issues access/refresh pairs, rotates refresh tokens, and revokes whole families on reuse. A family is a login
+/// session: its access tokens carry its id and stop working when it ends (<see cref="EndedSessions"/>).
+/// </summary>
 public sealed class SessionTokens(
-    StorefrontDbContext db, AccessTokenIssuer accessTokens, IOptions<StorefrontOptions> options, TimeProvider time)
+    StorefrontDbContext db, AccessTokenIssuer accessTokens, EndedSessions ended, IOptions<StorefrontOptions> options, TimeProvider time)
 {
     public async Task<TokenResponse> IssueAsync(User user, Guid? familyId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var refresh = SecretTokens.Create();
+        var session = familyId ?? Guid.NewGuid();
         db.Set<RefreshToken>().Add(new RefreshToken
         {
             Id = Guid.CreateVersion7(),
             UserId = user.Id,
-            FamilyId = familyId ?? Guid.NewGuid(),
+            FamilyId = session,
             TokenHash = SecretTokens.Hash(refresh),
             CreatedAt = now,
             ExpiresAt = now.AddDays(options.Value.Jwt.RefreshTokenDays),
         });
         await db.SaveChangesAsync(cancellationToken);
-        var access = accessTokens.Issue(user.Id, user.Role, user.Username);
+        var access = accessTokens.Issue(user.Id, user.Role, user.Username, session);
         return new TokenResponse(access, refresh, (int)accessTokens.Lifetime.TotalSeconds);
     }
 
@@ -51,7 +55,16 @@ public sealed class SessionTokens(
             return null;
         }
 
-        // The conditional update makes rotation single-use even when two requests race with the same token.
+        var user = await db.Set<User>().FirstOrDefaultAsync(u => u.Id == stored.UserId, cancellationToken);
+        if (user is not { IsActive: true })
+        {
+            return null;
+        }
+
+        // The successor is stored before its predecessor is revoked, so the session never has no live token (which
+        // would end its access tokens for a moment). The conditional update makes rotation single-use even when two
+        // requests race with the same token: the loser revokes the family, successors included.
+        var pair = await IssueAsync(user, stored.FamilyId, cancellationToken);
         var revoked = await db.Set<RefreshToken>()
             .Where(t => t.Id == stored.Id && t.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), cancellationToken);
@@ -61,13 +74,7 @@ public sealed class SessionTokens(
             return null;
         }
 
-        var user = await db.Set<User>().FirstOrDefaultAsync(u => u.Id == stored.UserId, cancellationToken);
-        if (user is not { IsActive: true })
-        {
-            return null;
-        }
-
-        return await IssueAsync(user, stored.FamilyId, cancellationToken);
+        return pair;
     }
 
     /// <summary>Logout: the presented token's whole session ends. Unknown tokens are ignored.</summary>
@@ -82,20 +89,30 @@ public sealed class SessionTokens(
         }
     }
 
-    public Task<int> RevokeFamilyAsync(Guid familyId, CancellationToken cancellationToken)
+    public async Task<int> RevokeFamilyAsync(Guid familyId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        return db.Set<RefreshToken>()
+        var revoked = await db.Set<RefreshToken>()
             .Where(t => t.FamilyId == familyId && t.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), cancellationToken);
+        ended.MarkEnded(familyId);
+        return revoked;
     }
 
     /// <summary>After a password change or reset, or deactivation: every session of the user ends.</summary>
-    public Task<int> RevokeAllForUserAsync(Guid userId, CancellationToken cancellationToken)
+    public async Task<int> RevokeAllForUserAsync(Guid userId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        return db.Set<RefreshToken>()
+        var sessions = await db.Set<RefreshToken>().Where(t => t.UserId == userId && t.RevokedAt == null)
+            .Select(t => t.FamilyId).Distinct().ToListAsync(cancellationToken);
+        var revoked = await db.Set<RefreshToken>()
             .Where(t => t.UserId == userId && t.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), cancellationToken);
+        foreach (var session in sessions)
+        {
+            ended.MarkEnded(session);
+        }
+
+        return revoked;
     }
 }

@@ -148,7 +148,7 @@ public static class OrdersApi
             $"Order {id} is {current!.Status}; only orders awaiting payment or authorized can be cancelled.",
             statusCode: StatusCodes.Status409Conflict,
             title: "Order cannot be cancelled",
-            extensions: new Dictionary<string, object?> { ["status"] = current.Status });
+            extensions: new Dictionary<string, object?> { ["code"] = "order_not_cancellable", ["orderStatus"] = current.Status });
     }
 
     /// <summary>Another user's order is reported exactly like a missing one, so ids cannot be probed.</summary>

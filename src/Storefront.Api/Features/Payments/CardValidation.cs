@@ -7,13 +7,20 @@ public sealed record ValidCard(string Number, int ExpMonth, int ExpYear, string 
 
     public string Brand => CardValidation.BrandOf(Number);
 
+    /// <summary>Valid through the last day of its expiry month.</summary>
+    public bool IsExpiredAt(DateTimeOffset now) => (ExpYear * 12) + ExpMonth < (now.Year * 12) + now.Month;
+
     public override string ToString() => $"ValidCard {{ {Brand} ending {Last4} }}";
 }
 
-/// <summary>Per-field card checks: method, Luhn, expiry (against the injected clock), CVC.</summary>
+/// <summary>
+/// Per-field card checks: method, Luhn, expiry month and year, CVC. Whether the card has expired is not a question
+/// of the input but of the card: the payment is declined (402 expired_card, see <see cref="ValidCard.IsExpiredAt"/>),
+/// as a card network declines it.
+/// </summary>
 public static class CardValidation
 {
-    public static (ValidCard? Card, Dictionary<string, string[]> Errors) Validate(CreatePaymentRequest request, DateTimeOffset now)
+    public static (ValidCard? Card, Dictionary<string, string[]> Errors) Validate(CreatePaymentRequest request)
     {
         var errors = new Dictionary<string, string[]>();
         if (request.Method != "card")
@@ -47,10 +54,6 @@ public static class CardValidation
         if (year is null or > 2100)
         {
             errors["card.expYear"] = ["expYear must be a four-digit year."];
-        }
-        else if (card.ExpMonth is >= 1 and <= 12 && (year.Value * 12) + card.ExpMonth.Value < (now.Year * 12) + now.Month)
-        {
-            errors["card.expYear"] = ["The card has expired."];
         }
 
         var cvcLength = BrandOf(number) == "amex" ? 4 : 3;

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Storefront.Api.Features.Catalog;
+using Storefront.Api.Infrastructure.OpenApi;
 using Storefront.Api.Infrastructure.Validation;
 
 namespace Storefront.Api.Features.Payments;
@@ -14,23 +15,24 @@ public sealed record CreatePaymentRequest(
 
 /// <summary>The number may carry spaces or dashes; it must also pass the Luhn check, which no schema can state.</summary>
 public sealed record CardRequest(
-    [property: Required(ErrorMessage = "is required."), RegularExpression("^[0-9 -]{12,40}$", ErrorMessage = "must be 12 to 19 digits.")]
+    [property: Required(ErrorMessage = "is required."), RegularExpression("^[0-9 -]{12,40}$", ErrorMessage = "must be 12 to 19 digits."),
+        Example("4242 4242 4242 4242")]
     string? Number,
-    [property: Required(ErrorMessage = "is required."), Range(1, 12, ErrorMessage = "must be between {1} and {2}.")]
+    [property: Required(ErrorMessage = "is required."), Range(1, 12, ErrorMessage = "must be between {1} and {2}."), Example(12)]
     int? ExpMonth,
-    [property: Required(ErrorMessage = "is required."), Range(0, 2100, ErrorMessage = "must be a four-digit year.")]
+    [property: Required(ErrorMessage = "is required."), Range(0, 2100, ErrorMessage = "must be a four-digit year."), Example(2099)]
     int? ExpYear,
-    [property: Required(ErrorMessage = "is required."), RegularExpression("^[0-9]{3,4}$", ErrorMessage = "must be 3 digits (4 for American Express).")]
+    [property: Required(ErrorMessage = "is required."), RegularExpression("^[0-9]{3,4}$", ErrorMessage = "must be 3 digits (4 for American Express)."),
+        Example("123")]
     string? Cvc) : IValidatableObject
 {
     /// <summary>Keeps the card number out of anything that prints the record (logs, exceptions).</summary>
     public override string ToString() => "CardRequest { Number = ****, Cvc = *** }";
 
-    /// <summary>What no schema can state: the Luhn checksum, the expiry against today, the CVC length per brand.</summary>
+    /// <summary>What no schema can state: the Luhn checksum, the CVC length per brand.</summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        var time = validationContext.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System;
-        var (_, errors) = CardValidation.Validate(new CreatePaymentRequest("card", this, null), time.GetUtcNow());
+        var (_, errors) = CardValidation.Validate(new CreatePaymentRequest("card", this, null));
         foreach (var (field, messages) in errors)
         {
             var member = field["card.".Length..];

@@ -72,10 +72,16 @@ public static class PaymentsApi
             return TypedResults.Problem(keyProblem, statusCode: StatusCodes.Status400BadRequest, title: "Idempotency-Key header missing or invalid");
         }
 
-        var (card, errors) = CardValidation.Validate(request, time.GetUtcNow());
+        var (card, errors) = CardValidation.Validate(request);
         if (card is null)
         {
             return TypedResults.ValidationProblem(errors);
+        }
+
+        if (card.IsExpiredAt(time.GetUtcNow()))
+        {
+            return TypedResults.Problem("The card has expired.", statusCode: StatusCodes.Status402PaymentRequired, title: "Payment declined",
+                extensions: new Dictionary<string, object?> { ["code"] = "expired_card" });
         }
 
         var attempt = await processor.PayAsync(user.GetUserId(), orderId, idempotencyKey!, request, card, cancellationToken);
@@ -89,7 +95,7 @@ public static class PaymentsApi
                 $"Order {orderId} is {attempt.OrderStatus}; only orders awaiting payment can be paid.",
                 statusCode: StatusCodes.Status409Conflict,
                 title: "Order cannot be paid",
-                extensions: new Dictionary<string, object?> { ["status"] = attempt.OrderStatus }),
+                extensions: new Dictionary<string, object?> { ["code"] = "order_not_payable", ["orderStatus"] = attempt.OrderStatus }),
             PaymentOutcome.InProgress => TypedResults.Problem(
                 "A payment with this Idempotency-Key is still being processed; retry shortly.",
                 statusCode: StatusCodes.Status409Conflict,

@@ -8,6 +8,7 @@ using Storefront.Api.Infrastructure.Auth;
 using Storefront.Api.Infrastructure.Database;
 using Storefront.Api.Infrastructure.Errors;
 using Storefront.Api.Infrastructure.PasswordHashing;
+using Storefront.Api.Infrastructure.RateLimiting;
 
 namespace Storefront.Api.Features.Users;
 
@@ -26,7 +27,9 @@ public static class UsersApi
             .ProducesProblem(StatusCodes.Status404NotFound);
         me.MapGet("", GetAsync).WithName("GetCurrentUser");
         me.MapPut("", UpdateAsync).WithName("UpdateCurrentUser").ProducesProblem(StatusCodes.Status409Conflict);
-        me.MapPost("/password", ChangePasswordAsync).WithName("ChangePassword").RequirePasswordHashingSlot();
+        me.MapPost("/password", ChangePasswordAsync).WithName("ChangePassword")
+            .RequireRateLimiting(StorefrontRateLimits.PasswordChange).RequirePasswordHashingSlot()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return api;
     }
 
@@ -79,7 +82,7 @@ public static class UsersApi
             : TypedResults.Ok(UserResponse.From(user));
     }
 
-    /// <summary>Changing the password ends every other session: all refresh tokens are revoked.</summary>
+    /// <summary>Changing the password ends every session of the user, this one too (access and refresh tokens): log in again.</summary>
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ChangePasswordAsync(
         ChangePasswordRequest request, ClaimsPrincipal principal, StorefrontDbContext db, Passwords passwords,
         SessionTokens sessions, TimeProvider time, CancellationToken cancellationToken)
@@ -99,8 +102,8 @@ public static class UsersApi
 
         if (await passwords.VerifyAsync(user, request.CurrentPassword!) == PasswordVerificationResult.Failed)
         {
-            return StorefrontProblems.Validation(
-                new ValidationErrors().Add("currentPassword", "is incorrect.").ToDictionary(), "The current password is incorrect.");
+            // Well-formed but wrong: 422 like any request whose data (not shape) is refused; 400 is for broken input.
+            return StorefrontProblems.Unprocessable("The current password is incorrect.", "current_password_incorrect");
         }
 
         user.PasswordHash = await passwords.HashAsync(user, request.NewPassword!);

@@ -12,7 +12,8 @@ public sealed class AccessTokenIssuer(JwtSigningKey signingKey, IOptions<Storefr
 
     public TimeSpan Lifetime => TimeSpan.FromMinutes(options.Value.Jwt.AccessTokenMinutes);
 
-    public string Issue(Guid userId, string role, string username)
+    /// <param name="sessionId">The login session (refresh-token family) the token belongs to: it stops working when that session ends.</param>
+    public string Issue(Guid userId, string role, string username, Guid sessionId)
     {
         var jwt = options.Value.Jwt;
         var now = time.GetUtcNow().UtcDateTime;
@@ -28,6 +29,7 @@ public sealed class AccessTokenIssuer(JwtSigningKey signingKey, IOptions<Storefr
                 [StorefrontClaims.UserId] = userId.ToString(),
                 [StorefrontClaims.Role] = role,
                 ["name"] = username,
+                [StorefrontClaims.SessionId] = sessionId.ToString(),
                 ["jti"] = Guid.NewGuid().ToString("N"),
             },
             SigningCredentials = new SigningCredentials(signingKey.Key, SecurityAlgorithms.HmacSha256),

@@ -16,6 +16,7 @@ public static class AuthSetup
         services.AddSingleton(signingKey);
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton<DeactivatedAccounts>();
+        services.AddSingleton<EndedSessions>();
         services.AddScoped<BearerEvents>();
         services.AddAuthentication(SchemeName).AddJwtBearer(SchemeName, options =>
         {

@@ -5,10 +5,13 @@ using Microsoft.AspNetCore.Mvc;
 namespace Storefront.Api.Infrastructure.Auth;
 
 /// <summary>
-/// What Storefront adds to JwtBearer: a token of a deactivated account stops working at once (not when it
-/// expires), and challenges and forbids answer with problem+json carrying a <c>code</c>, like every other error.
+/// What Storefront adds to JwtBearer: a token of a deactivated account, or of a login session that ended (logout,
+/// password change), stops working at once (not when it expires), and challenges and forbids answer with
+/// problem+json carrying a <c>code</c>, like every other error. A token without a session id was minted outside a
+/// login by someone holding the signing key (operators' and tests' tools); there is no session of it to end.
 /// </summary>
-public sealed partial class BearerEvents(DeactivatedAccounts deactivated, IProblemDetailsService problems, ILogger<BearerEvents> logger)
+public sealed partial class BearerEvents(
+    DeactivatedAccounts deactivated, EndedSessions sessions, IProblemDetailsService problems, ILogger<BearerEvents> logger)
     : JwtBearerEvents
 {
     private static readonly object FailureKey = new();
@@ -24,6 +27,22 @@ public sealed partial class BearerEvents(DeactivatedAccounts deactivated, IProbl
         if (await deactivated.IsDeactivatedAsync(userId, context.HttpContext.RequestAborted))
         {
             Fail(context, "The account behind this access token has been deactivated.");
+            return;
+        }
+
+        var session = context.Principal?.FindFirstValue(StorefrontClaims.SessionId);
+        if (session is null)
+        {
+            return;
+        }
+
+        if (!Guid.TryParse(session, out var sessionId))
+        {
+            Fail(context, "The access token has no valid session id.");
+        }
+        else if (await sessions.IsEndedAsync(sessionId, context.HttpContext.RequestAborted))
+        {
+            Fail(context, "The session of this access token has ended (logout or password change); log in again.");
         }
     }
 

@@ -7,6 +7,9 @@ public static class StorefrontClaims
 {
     public const string UserId = "sub";
     public const string Role = "role";
+
+    /// <summary>The login session (refresh-token family) a token was issued for; logout ends it (see <see cref="EndedSessions"/>).</summary>
+    public const string SessionId = "sid";
     public const string AdminPolicy = "admin";
     public const string AdminRole = "admin";
     public const string ShopperRole = "shopper";

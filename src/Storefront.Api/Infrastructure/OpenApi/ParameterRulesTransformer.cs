@@ -44,7 +44,7 @@ public sealed class ParameterRulesTransformer : IOpenApiOperationTransformer
 
             if (parameter.Schema is OpenApiSchema schema)
             {
-                RequestRulesSchemaTransformer.Apply(schema, member, required);
+                SchemaRulesTransformer.Apply(schema, member, required);
             }
         }
 

@@ -18,6 +18,12 @@ public static class StorefrontRateLimits
     /// <summary>Other unauthenticated auth operations per client IP: register, refresh, forgot/reset password.</summary>
     public const string Auth = "auth";
 
+    /// <summary>
+    /// Password changes per signed-in user, at the login limit: each checks the current password, so without it a
+    /// stolen session could guess that password at the general per-user rate, each guess costing a hash.
+    /// </summary>
+    public const string PasswordChange = "password-change";
+
     /// <summary>General per client IP limit (the global limiter uses it for anonymous requests).</summary>
     public const string PerIp = "per-ip";
 
@@ -38,6 +44,7 @@ public static class StorefrontRateLimits
             options.AddPolicy(Auth, context => ByIp(context, settings.Enabled, settings.AuthPermitLimit, window));
             options.AddPolicy(PerIp, context => ByIp(context, settings.Enabled, settings.PerIpPermitLimit, window));
             options.AddPolicy(PerUser, context => ByUser(context, settings.Enabled, settings.PerUserPermitLimit, window));
+            options.AddPolicy(PasswordChange, context => ByUser(context, settings.Enabled, settings.LoginPermitLimit, window, "password:"));
 
             // Every other route: per user when signed in, else per client IP (the named policies above come on top).
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
@@ -53,10 +60,10 @@ public static class StorefrontRateLimits
     private static RateLimitPartition<string> ByIp(HttpContext context, bool enabled, int limit, TimeSpan window) =>
         Partition("ip:" + ClientIp(context), enabled, limit, window);
 
-    private static RateLimitPartition<string> ByUser(HttpContext context, bool enabled, int limit, TimeSpan window)
+    private static RateLimitPartition<string> ByUser(HttpContext context, bool enabled, int limit, TimeSpan window, string prefix = "")
     {
         var userId = context.User.FindFirst(StorefrontClaims.UserId)?.Value;
-        return Partition(userId is null ? "ip:" + ClientIp(context) : "user:" + userId, enabled, limit, window);
+        return Partition(prefix + (userId is null ? "ip:" + ClientIp(context) : "user:" + userId), enabled, limit, window);
     }
 
     private static RateLimitPartition<string> Partition(string key, bool enabled, int limit, TimeSpan window) =>

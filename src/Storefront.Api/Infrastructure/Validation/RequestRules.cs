@@ -8,7 +8,7 @@ namespace Storefront.Api.Infrastructure.Validation;
 /// <summary>
 /// Checks a bound request body against the DataAnnotations rules on its type ([Required], [StringLength],
 /// [RegularExpression], [Range], [Length], [AllowedValues], [DeniedValues]) — the same attributes
-/// <see cref="OpenApi.RequestRulesSchemaTransformer"/> writes into the OpenAPI document, so what the document
+/// <see cref="OpenApi.SchemaRulesTransformer"/> writes into the OpenAPI document, so what the document
 /// promises and what the API enforces are one declaration. Nested request objects and lists are checked too, and
 /// no string anywhere may hold a NUL character (PostgreSQL cannot store one). Keys are the JSON paths:
 /// <c>email</c>, <c>shippingAddress.name</c>, <c>items[0].quantity</c>.

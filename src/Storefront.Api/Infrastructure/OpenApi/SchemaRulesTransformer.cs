@@ -1,9 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Reflection;
+using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Storefront.Api.Infrastructure.Validation;
 
@@ -13,24 +17,40 @@ namespace Storefront.Api.Infrastructure.OpenApi;
 /// Writes the rules <see cref="RequestRules"/> enforces into the request schemas, from the same attributes:
 /// a property is required exactly when it carries [Required] (and is then not nullable: null is refused), lengths,
 /// patterns, ranges, allowed and denied values. Every string without a pattern of its own gets one that excludes
-/// NUL, because NUL is refused everywhere.
+/// NUL, because NUL is refused everywhere. Request schemas are those of the bodies endpoints bind and of the records
+/// nested in them (a shipping address, a card, an order line). Every other record of Storefront is a response, and
+/// a response always carries every property (null where its type allows), so all of them are listed as required.
+/// Runs over the finished components, so a nested record gets its rules wherever it first appeared.
 /// </summary>
-public sealed class RequestRulesSchemaTransformer : IOpenApiSchemaTransformer
+public sealed class SchemaRulesTransformer : IOpenApiDocumentTransformer
 {
     public const string NoNulPattern = "^[^\\u0000]*$";
     public const string NotBlankNoNulPattern = "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$";
 
-    public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
-        var type = context.JsonTypeInfo.Type;
-        if (context.JsonPropertyInfo is null && context.JsonTypeInfo.Kind == JsonTypeInfoKind.Object && RequestRules.IsRequestType(type)
-            && schema.Properties is { } properties)
+        var serializer = context.ApplicationServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var bodies = RequestBodyTypes(context.DescriptionGroups.SelectMany(g => g.Items));
+        var records = typeof(RequestRules).Assembly.GetTypes().Where(IsRecord).GroupBy(t => t.Name).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        foreach (var (name, component) in document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>())
         {
+            if (component is not OpenApiSchema { Properties: { } properties } schema || !records.TryGetValue(name, out var type))
+            {
+                continue;
+            }
+
+            var info = serializer.GetTypeInfo(type);
             schema.Required ??= new HashSet<string>(StringComparer.Ordinal);
             schema.Required.Clear();
-            foreach (var property in context.JsonTypeInfo.Properties)
+            foreach (var property in info.Properties.Where(p => properties.ContainsKey(p.Name)))
             {
-                if (property.AttributeProvider is not PropertyInfo clr || !properties.TryGetValue(property.Name, out var target))
+                if (!bodies.Contains(type))
+                {
+                    schema.Required.Add(property.Name);
+                    continue;
+                }
+
+                if (property.AttributeProvider is not PropertyInfo clr)
                 {
                     continue;
                 }
@@ -41,7 +61,7 @@ public sealed class RequestRulesSchemaTransformer : IOpenApiSchemaTransformer
                     schema.Required.Add(property.Name);
                 }
 
-                if (target is OpenApiSchema propertySchema)
+                if (properties[property.Name] is OpenApiSchema propertySchema)
                 {
                     Apply(propertySchema, clr, required);
                 }
@@ -50,6 +70,35 @@ public sealed class RequestRulesSchemaTransformer : IOpenApiSchemaTransformer
 
         return Task.CompletedTask;
     }
+
+    /// <summary>The types endpoints bind from the body, and the records nested in them (in lists too).</summary>
+    private static HashSet<Type> RequestBodyTypes(IEnumerable<ApiDescription> descriptions)
+    {
+        var found = new HashSet<Type>();
+        var pending = new Stack<Type>(descriptions.SelectMany(d => d.ParameterDescriptions)
+            .Where(p => p.Source == BindingSource.Body && p.Type is not null).Select(p => p.Type));
+        while (pending.TryPop(out var type))
+        {
+            type = Nullable.GetUnderlyingType(type) ?? type;
+            if (type.IsGenericType && type.GetGenericArguments() is [var element])
+            {
+                type = element;
+            }
+
+            if (IsRecord(type) && found.Add(type))
+            {
+                foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+                {
+                    pending.Push(property.PropertyType);
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static bool IsRecord(Type type) =>
+        type.Assembly == typeof(RequestRules).Assembly && type.IsClass && type.GetMethod("<Clone>$") is not null;
 
     /// <summary>The same rules for a query or header parameter (see <see cref="ParameterRulesTransformer"/>).</summary>
     public static void Apply(OpenApiSchema schema, ICustomAttributeProvider member, bool required)
@@ -122,6 +171,9 @@ public sealed class RequestRulesSchemaTransformer : IOpenApiSchemaTransformer
                     break;
                 case MultipleOfAttribute step:
                     schema.MultipleOf = step.Factor;
+                    break;
+                case ExampleAttribute example:
+                    schema.Examples = [JsonSerializer.SerializeToNode(example.Value)!];
                     break;
             }
         }
