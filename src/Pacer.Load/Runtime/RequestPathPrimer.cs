@@ -88,8 +88,13 @@ internal static class RequestPathPrimer
         }
     }
 
-    /// <summary>The VUs an executor starts with: all of a closed-model run's (the first stage's for a ramp), an open-model run's pre-allocated ones.</summary>
-    public static int StartingVus(ExecutorConfig profile) => profile switch
+    /// <summary>
+    /// The VUs an executor starts with: all of a closed-model run's (the first stage's for a ramp), an
+    /// open-model run's pre-allocated ones; of a segment (a distributed run's agent), its share only.
+    /// </summary>
+    public static int StartingVus(ExecutorConfig profile) => Math.Min(profile.PeakVus, profile.Segment.Share(WholeStartingVus(profile)));
+
+    private static int WholeStartingVus(ExecutorConfig profile) => profile switch
     {
         ConstantVusConfig constant => constant.Vus,
         RampingVusConfig ramping => (int)Math.Ceiling(ramping.Stages.Count == 0 ? 0 : ramping.Stages[0].From),
