@@ -42,6 +42,15 @@ public static class DemoCommand
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print every request and response of the functional run in full" };
         var noColor = SharedOptions.NoColor();
         var softBudgets = new Option<bool>("--soft-budgets") { Description = "Report missed `duration <` budgets as warnings in the functional run and the load (noisy machines); the load's thresholds still judge latency" };
+        var serve = new Option<bool>("--serve")
+        {
+            Description = $"Only start Storefront and keep it running until Ctrl-C, as a target to try flows on (http://127.0.0.1:{DemoStorefrontSettings.ServePort}); prints its URL, users and passwords, and saves its OpenAPI document in --out-dir",
+        };
+        var port = new Option<int>("--port")
+        {
+            Description = $"With --serve: the port on 127.0.0.1 (default {DemoStorefrontSettings.ServePort}; 0 for any free port)",
+            DefaultValueFactory = _ => DemoStorefrontSettings.ServePort,
+        };
 
         var command = new Command("demo", """
             Show Pacer end to end against Storefront, the commerce API that ships with it:
@@ -50,8 +59,9 @@ public static class DemoCommand
               3. put the shopper journey (examples/storefront-load) under load with a live panel, then print the SLA table;
               4. write the HTML report and the result file (--out-dir), stop Storefront.
             Exit 0 when every flow passes and every SLA holds, 1 otherwise.
+            With --serve, only step 1: Storefront keeps running on 127.0.0.1:5080 for your own flows until Ctrl-C.
             """);
-        foreach (Option option in new Option[] { duration, vus, outDir, noLoad, reports, verbose, noColor, softBudgets })
+        foreach (Option option in new Option[] { duration, vus, outDir, noLoad, reports, verbose, noColor, softBudgets, serve, port })
         {
             command.Options.Add(option);
         }
@@ -59,6 +69,19 @@ public static class DemoCommand
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var error = context.Error;
+            if (parsed.GetValue(serve))
+            {
+                var chosen = parsed.GetValue(port);
+                if (chosen is < 0 or > 65535)
+                {
+                    await error.WriteLineAsync($"error: --port expects 0 to 65535, got {chosen}").ConfigureAwait(false);
+                    return ExitCodes.BadInput;
+                }
+
+                var serveOutput = Path.GetFullPath(parsed.GetValue(outDir) ?? "pacer-demo", context.CurrentDirectory);
+                return await DemoServe.RunAsync(context, chosen, serveOutput, cancellationToken).ConfigureAwait(false);
+            }
+
             var durationText = parsed.GetValue(duration) ?? "30s";
             if (!DurationSyntax.TryParse(durationText, out var length, out _) || length <= TimeSpan.Zero || length > LongestLoad)
             {
