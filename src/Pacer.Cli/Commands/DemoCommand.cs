@@ -28,6 +28,9 @@ public static class DemoCommand
 
     public static string BundledLoadFlowsDirectory => Path.Combine(AppContext.BaseDirectory, "examples", "storefront-load");
 
+    /// <summary>The journey the demo puts under load (its folder also holds catalog.flow.md, for the open model).</summary>
+    public static string BundledShopperFlow => Path.Combine(BundledLoadFlowsDirectory, "shopper.flow.md");
+
     public static Command Create(PacerContext context)
     {
         var duration = new Option<string>("--duration", "-d") { Description = "How long the load test lasts (at most 60s)", DefaultValueFactory = _ => "30s" };
@@ -143,7 +146,7 @@ public static class DemoCommand
                 }
             }
 
-            if (Compile(BundledLoadFlowsDirectory, storefront.BaseUrl, new Dictionary<string, JsonNode?>(), context) is not { } loadFlows)
+            if (Compile(BundledShopperFlow, storefront.BaseUrl, new Dictionary<string, JsonNode?>(), context) is not { } loadFlows)
             {
                 return ExitCodes.InternalError;
             }
@@ -183,10 +186,10 @@ public static class DemoCommand
         return command;
     }
 
-    /// <summary>The bundled flows of <paramref name="directory"/>, shown as examples/…; problems are printed.</summary>
-    private static CompiledFlows? Compile(string directory, string baseUrl, Dictionary<string, JsonNode?> variables, PacerContext context)
+    /// <summary>The bundled flows of <paramref name="path"/> (a folder or a file), shown as examples/…; problems are printed.</summary>
+    private static CompiledFlows? Compile(string path, string baseUrl, Dictionary<string, JsonNode?> variables, PacerContext context)
     {
-        var files = FlowFileFinder.Find([directory], AppContext.BaseDirectory, out var findError);
+        var files = FlowFileFinder.Find([path], AppContext.BaseDirectory, out var findError);
         if (findError is not null)
         {
             context.Error.WriteLine($"error: {findError}");
