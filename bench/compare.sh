@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Pacer against the tools people use, side by side on this machine, and the load engine's other
-# targets (issue 4). Every client is pinned to CPU 0, every target to CPU 1.
+# targets (issues 4 and 15). Every client is pinned to CPU 0, every target to CPU 1. Plain HTTP/1.1
+# against wrk, autocannon and hey; HTTPS against wrk; HTTP/2 over TLS against h2load.
 #   bench/compare.sh [ROUNDS] [SECONDS]     (defaults: 3 rounds x 10 s)
 # Writes bench/RESULTS.md: the tables, the ratios, the machine and the date.
 set -euo pipefail
@@ -13,15 +14,19 @@ port=18080
 kestrel_port=18090
 stall_port=18091
 hold_port=18092
+tls_port=18443
 url="http://127.0.0.1:$port/"
+tls_url="https://127.0.0.1:$tls_port/"
 connections=64
 work=$(mktemp -d)
 
 bash "$peers" install >/dev/null
 bash "$peers" nginx start "$port" 1 >/dev/null
+bash "$peers" nginx start-tls "$tls_port" 1 >/dev/null
 servers=()
 cleanup() {
   bash "$peers" nginx stop "$port"
+  bash "$peers" nginx stop "$tls_port"
   for pid in "${servers[@]}"; do kill "$pid" 2>/dev/null || true; done
   rm -rf "$work"
 }
@@ -43,6 +48,17 @@ run_pacer() { rm -f "$work/out.json"; pacer_load --base-url "$url" --vus $connec
 run_engine() { taskset -c 0 "$bench" engine "$url" -c $connections -d "$seconds" | sed -E 's/.*rps=([0-9]+).*/\1/'; }
 run_autocannon() { taskset -c 0 bash "$peers" autocannon -c $connections -d "$seconds" -j "$url" 2>/dev/null | python3 -c "import json,sys; print(round(json.load(sys.stdin)['requests']['average']))"; }
 run_hey() { taskset -c 0 hey -z ${seconds}s -c $connections "$url" | awk '/Requests\/sec/ {printf "%.0f\n", $2}'; }
+# TLS and HTTP/2 (issue 15): the same nginx answer over https (self-signed, so --insecure / -k).
+run_wrk_tls() { taskset -c 0 wrk -t1 -c$connections -d${seconds}s "$tls_url" | awk '/Requests\/sec/ {printf "%.0f\n", $2}'; }
+run_pacer_tls() { rm -f "$work/out.json"; pacer_load --base-url "$tls_url" --insecure --vus $connections --duration "${seconds}s" --out "$work/out.json"; gc_of pacer_tls; summary "round(s['rps'])"; }
+run_engine_tls() { taskset -c 0 "$bench" engine "$tls_url" -c $connections -d "$seconds" | sed -E 's/.*rps=([0-9]+).*/\1/'; }
+run_engine_sslstream() { PACER_BENCH_TLS=sslstream taskset -c 0 "$bench" engine "$tls_url" -c $connections -d "$seconds" | sed -E 's/.*rps=([0-9]+).*/\1/'; }
+run_h2load() { taskset -c 0 h2load -c8 -m8 -D "$seconds" "$tls_url" | awk '/^finished in/ {printf "%.0f\n", $4}'; }
+run_pacer_h2() { rm -f "$work/out.json"; pacer_load --base-url "$tls_url" --insecure --http2 --vus $connections --connections 8 --duration "${seconds}s" --out "$work/out.json"; gc_of pacer_h2; summary "round(s['rps'])"; }
+# pacer load's own garbage collections in each measured run (the result file's client block); to a
+# file, because each run_* executes in a subshell.
+gc_of() { python3 -c "import json; print(json.load(open('$work/out.json'))['client']['gc_collections'], end=' ')" >>"$work/gc_$1" 2>/dev/null || printf '? ' >>"$work/gc_$1"; }
+gcs_of() { cat "$work/gc_$1" 2>/dev/null || echo '?'; }
 run_httpclient() { taskset -c 0 "$bench" httpclient "$url" -c $connections -d "$seconds" | sed -E 's/.*rps=([0-9]+).*/\1/'; }
 
 # Steal: CPU time the hypervisor gave to other machines. This VM shares its host, and a round with
@@ -51,24 +67,28 @@ cpu_times() { awk '/^cpu / {print $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /p
 steal_since() { read -r s t < <(cpu_times); awk -v s=$((s - $1)) -v t=$((t - $2)) 'BEGIN {printf "%.0f%%", (t > 0 ? 100 * s / t : 0)}'; }
 read -r run_steal run_total < <(cpu_times)
 
-tools=(wrk pacer engine autocannon hey httpclient)
+tools=(wrk pacer engine autocannon hey httpclient wrk_tls pacer_tls engine_tls engine_sslstream h2load pacer_h2)
 declare -A samples
 round_steal=""
 for ((r = 1; r <= rounds; r++)); do
   read -r steal0 total0 < <(cpu_times)
   for tool in "${tools[@]}"; do
-    value=$("run_$tool")
+    value=$("run_$tool" || true)
+    value=${value:-0}
     samples[$tool]+="$value "
     echo "round $r $tool $value req/s" >&2
   done
   round_steal+="$(steal_since "$steal0" "$total0") "
 done
 alloc=$(taskset -c 0 "$bench" alloc "$url" | sed -E 's/.*bytes_per_request=([0-9.]+).*/\1/')
+alloc_tls=$(taskset -c 0 "$bench" alloc "$tls_url" | sed -E 's/.*bytes_per_request=([0-9.]+).*/\1/')
+alloc_h2=$(taskset -c 0 "$bench" alloc-h2 "$tls_url" -c $connections -n 8 | sed -E 's/.*bytes_per_request=([0-9.]+).*/\1/')
+load_at_end=$(cut -d' ' -f1-3 /proc/loadavg)
 
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
 declare -A med
 for tool in "${tools[@]}"; do med[$tool]=$(echo "${samples[$tool]}" | median); done
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}'; }
 
 # 10,000 VUs with 1 s think time against Kestrel (nginx's pinned config allows 8,192 connections).
 echo "memory: 10,000 VUs…" >&2
@@ -140,6 +160,12 @@ label() {
     autocannon) echo "autocannon -c $connections" ;;
     hey) echo "hey -c $connections" ;;
     httpclient) echo ".NET HttpClient (SocketsHttpHandler, bench harness)" ;;
+    wrk_tls) echo "wrk -t1 -c$connections over https" ;;
+    pacer_tls) echo "**pacer load --vus $connections over https**" ;;
+    engine_tls) echo "Pacer's engine alone over https (OpenSSL on the event loop)" ;;
+    engine_sslstream) echo "Pacer's engine alone over https with .NET SslStream instead" ;;
+    h2load) echo "h2load -c8 -m8 (HTTP/2 over TLS)" ;;
+    pacer_h2) echo "**pacer load --http2 --vus $connections --connections 8** (HTTP/2 over TLS)" ;;
   esac
 }
 
@@ -157,7 +183,7 @@ label() {
   echo
   echo "| client | median req/s | vs wrk | samples |"
   echo "|---|---:|---:|---|"
-  for tool in "${tools[@]}"; do
+  for tool in wrk pacer engine autocannon hey httpclient; do
     echo "| $(label "$tool") | ${med[$tool]} | $(ratio "${med[$tool]}" "${med[wrk]}")x | ${samples[$tool]% } |"
   done
   echo
@@ -172,6 +198,37 @@ label() {
   else
     echo "\`pacer load\` reaches ${pacer_vs_wrk}x wrk's requests/s (target: at least 0.9x)."
   fi
+  echo
+  echo "## HTTPS and HTTP/2 (issue 15)"
+  echo
+  echo "Target: the same nginx answer over TLS (\`peers.sh nginx start-tls\`: self-signed RSA-2048 certificate, HTTP/1.1 and h2 by"
+  echo "ALPN, one worker on CPU 1), $tls_url, in the same rounds as the table above (each round runs every client once, in turn)."
+  echo
+  echo "| client | median req/s | vs its peer | samples |"
+  echo "|---|---:|---:|---|"
+  for tool in wrk_tls pacer_tls engine_tls engine_sslstream; do
+    echo "| $(label "$tool") | ${med[$tool]} | $(ratio "${med[$tool]}" "${med[wrk_tls]}")x wrk | ${samples[$tool]% } |"
+  done
+  for tool in h2load pacer_h2; do
+    echo "| $(label "$tool") | ${med[$tool]} | $(ratio "${med[$tool]}" "${med[h2load]}")x h2load | ${samples[$tool]% } |"
+  done
+  echo
+  echo "pacer load over https / wrk round by round: $(paste -d/ <(echo "${samples[pacer_tls]}" | tr ' ' '\n' | grep -v '^$') <(echo "${samples[wrk_tls]}" | tr ' ' '\n' | grep -v '^$') | while read -r pair; do awk -v p="$pair" 'BEGIN {split(p, v, "/"); printf "%.2f ", (v[2] > 0 ? v[1] / v[2] : 0)}'; done);"
+  echo "pacer load --http2 / h2load round by round: $(paste -d/ <(echo "${samples[pacer_h2]}" | tr ' ' '\n' | grep -v '^$') <(echo "${samples[h2load]}" | tr ' ' '\n' | grep -v '^$') | while read -r pair; do awk -v p="$pair" 'BEGIN {split(p, v, "/"); printf "%.2f ", (v[2] > 0 ? v[1] / v[2] : 0)}'; done)."
+  echo "Engine steady-state allocation after warm-up (whole process): https, one connection, 20,000 requests: $alloc_tls bytes/request;"
+  echo "HTTP/2 over TLS, $connections VUs over 8 connections, 128,000 requests: $alloc_h2 bytes/request."
+  echo "pacer load's garbage collections per measured run (the result file's client.gc_collections, start-up included): https $(gcs_of pacer_tls); HTTP/2 $(gcs_of pacer_h2)."
+  echo "Load average at the end of the rounds: $load_at_end."
+  echo
+  for pair in "pacer_tls wrk_tls 0.9 https" "pacer_h2 h2load 0.9 HTTP/2" "pacer wrk 0.95 plain-HTTP/1.1"; do
+    read -r mine peer target what <<<"$pair"
+    r=$(ratio "${med[$mine]}" "${med[$peer]}")
+    if awk -v r="$r" -v t="$target" 'BEGIN {exit !(r < t)}'; then
+      echo "- **Below target ($what):** ${r}x $peer (issue 15 asks for at least ${target}x)."
+    else
+      echo "- $what: ${r}x $peer (target: at least ${target}x)."
+    fi
+  done
   echo
   echo "## 10,000 virtual users with 1 s think time"
   echo

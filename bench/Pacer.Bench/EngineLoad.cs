@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Pacer.Core.Http.Engine;
+using Pacer.Core.Http.Engine.Tls;
 
 namespace Pacer.Bench;
 
@@ -28,6 +29,7 @@ internal static class EngineLoad
             Port = options.Url.Port,
             RequestTimeout = Environment.GetEnvironmentVariable("PACER_BENCH_NO_TIMEOUT") == "1" ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(30),
             UseEventLoop = Environment.GetEnvironmentVariable("PACER_BENCH_TRANSPORT") != "socket",
+            Tls = Tls(options),
         });
         long ok = 0, failed = 0;
         while (Stopwatch.GetTimestamp() < stopAt)
@@ -45,11 +47,21 @@ internal static class EngineLoad
         return (ok, failed);
     }
 
+    /// <summary>
+    /// https targets are the bench's self-signed nginx: no certificate check. PACER_BENCH_TLS=sslstream
+    /// measures .NET's SslStream instead of OpenSSL on the event loop.
+    /// </summary>
+    internal static TlsOptions? Tls(BenchOptions options) => options.Url.Scheme != "https" ? null : new TlsOptions
+    {
+        Insecure = true,
+        Backend = Environment.GetEnvironmentVariable("PACER_BENCH_TLS") == "sslstream" ? TlsBackend.SslStream : TlsBackend.Auto,
+    };
+
     /// <summary>Process-wide bytes allocated per request on one connection, after a warm-up.</summary>
     public static async Task<LoadResult> MeasureAllocationsAsync(BenchOptions options)
     {
         var request = PreparedRequest.Create("GET", options.Url.Authority, options.Url.PathAndQuery);
-        using var connection = new Http11Connection(new ConnectionOptions { Host = options.Url.Host, Port = options.Url.Port });
+        using var connection = new Http11Connection(new ConnectionOptions { Host = options.Url.Host, Port = options.Url.Port, Tls = Tls(options) });
         for (var i = 0; i < 2_000; i++)
         {
             await connection.SendAsync(request).ConfigureAwait(false);

@@ -26,6 +26,8 @@ try
         "engine" => await EngineLoad.RunAsync(options),
         "httpclient" => await HttpClientLoad.RunAsync(options),
         "alloc" => await EngineLoad.MeasureAllocationsAsync(options),
+        "h2" => await Http2Load.RunAsync(options),
+        "alloc-h2" => await Http2Load.MeasureAllocationsAsync(options),
         _ => throw new ArgumentException(BenchOptions.Usage),
     };
     Console.WriteLine(result.ToString(CultureInfo.InvariantCulture));

@@ -22,10 +22,16 @@ public sealed record FunctionalRunSettings
 
     public bool Insecure { get; init; }
 
+    /// <summary>How https is spoken (CA file, client certificate); null: the system's CAs.</summary>
+    public Core.Http.Engine.Tls.TlsOptions? Tls { get; init; }
+
     /// <summary>Missed <c>duration &lt;</c> budgets are warnings (noisy machines).</summary>
     public bool SoftBudgets { get; init; }
 
     public long MaxBodyBytes { get; init; } = ConnectionOptions.DefaultMaxBodyBytes;
+
+    /// <summary>Every step over HTTP/2 (<c>--http2</c>).</summary>
+    public bool Http2 { get; init; }
 
     /// <summary>Checked against every response besides the step's assertions (<c>--openapi</c>).</summary>
     public IResponseCheck? ResponseCheck { get; init; }
@@ -67,8 +73,10 @@ public static class FunctionalRun
             FailFast = settings.FailFast,
             FollowRedirects = settings.FollowRedirects,
             Insecure = settings.Insecure,
+            Tls = settings.Tls,
             SoftBudgets = settings.SoftBudgets,
             MaxBodyBytes = settings.MaxBodyBytes,
+            Http2 = settings.Http2,
             ResponseCheck = settings.ResponseCheck,
             HttpClient = settings.HttpClient,
         };

@@ -30,6 +30,9 @@ public sealed record LoadRequest
 
     public bool Insecure { get; init; }
 
+    /// <summary>What the engine speaks: TLS settings for https, HTTP/2 and its connections.</summary>
+    public EngineProtocol Protocol { get; init; } = new();
+
     public bool SoftBudgets { get; init; }
 
     public long MaxBodyBytes { get; init; } = ConnectionOptions.DefaultMaxBodyBytes;
@@ -94,6 +97,7 @@ public static class LoadPlanner
             Timeout = request.Timeout,
             Warmup = request.Warmup,
             Insecure = request.Insecure,
+            Protocol = request.Protocol,
             SoftBudgets = request.SoftBudgets,
             MaxBodyBytes = request.MaxBodyBytes,
             DrainTimeout = request.DrainTimeout,

@@ -95,6 +95,7 @@ public static class PacerApp
         root.Subcommands.Add(ProbeCommand.Create(context));
         root.Subcommands.Add(SpecDiffCommand.Create(context));
         root.Subcommands.Add(ImportCommand.Create(context));
+        root.Subcommands.Add(Commands.Hub.HubCommand.Create(context));
         return root;
     }
 }

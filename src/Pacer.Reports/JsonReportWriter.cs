@@ -78,6 +78,25 @@ public sealed class JsonReportWriter : IReportWriter
         json.WriteEndObject();
     }
 
+    /// <summary>Where the request's time went, in milliseconds, as k6 names the phases; null when not measured (HttpClient).</summary>
+    private static void WriteTimings(Utf8JsonWriter json, Pacer.Core.Http.Engine.HttpPhaseTimings timings)
+    {
+        if (timings == default)
+        {
+            json.WriteNull("timings");
+            return;
+        }
+
+        json.WriteStartObject("timings");
+        json.WriteNumber("blockedMs", Math.Round(timings.BlockedNanoseconds / 1e6, 4));
+        json.WriteNumber("connectingMs", Math.Round(timings.ConnectingNanoseconds / 1e6, 4));
+        json.WriteNumber("tlsHandshakingMs", Math.Round(timings.TlsHandshakingNanoseconds / 1e6, 4));
+        json.WriteNumber("sendingMs", Math.Round(timings.SendingNanoseconds / 1e6, 4));
+        json.WriteNumber("waitingMs", Math.Round(timings.WaitingNanoseconds / 1e6, 4));
+        json.WriteNumber("receivingMs", Math.Round(timings.ReceivingNanoseconds / 1e6, 4));
+        json.WriteEndObject();
+    }
+
     private static void WriteStep(Utf8JsonWriter json, StepResult step)
     {
         json.WriteStartObject();
@@ -101,6 +120,7 @@ public sealed class JsonReportWriter : IReportWriter
 
         json.WriteNumber("durationMs", Math.Round(step.Duration.TotalMilliseconds, 3));
         json.WriteNumber("attempts", step.Attempts);
+        WriteTimings(json, step.Timings);
         WriteExchange(json, step);
         json.WriteStartArray("assertions");
         foreach (var assertion in step.Assertions)

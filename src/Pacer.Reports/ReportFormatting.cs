@@ -54,4 +54,33 @@ public static class ReportFormatting
     /// <summary><c>file:line:column</c> of an assertion, for people to jump to.</summary>
     public static string Location(Pacer.Core.Flow.Syntax.SourceSpan span) =>
         span.Line > 0 ? $"{span.File}:{span.Line}:{span.Column}" : span.File;
+
+    /// <summary>
+    /// Where a request's time went, as k6 names the phases (<c>connecting 0.31ms, tls 2.4ms, waiting
+    /// 1.2ms, receiving 0.05ms</c>); null when nothing was measured (HttpClient, or no request).
+    /// </summary>
+    public static string? Phases(Pacer.Core.Http.Engine.HttpPhaseTimings timings)
+    {
+        if (timings == default)
+        {
+            return null;
+        }
+
+        var parts = new List<string>();
+        void Add(string name, long nanoseconds, bool always)
+        {
+            if (always || nanoseconds > 0)
+            {
+                parts.Add($"{name} {Pacer.Core.Flow.DurationSyntax.Format(nanoseconds)}");
+            }
+        }
+
+        Add("blocked", timings.BlockedNanoseconds, always: false);
+        Add("connecting", timings.ConnectingNanoseconds, always: false);
+        Add("tls", timings.TlsHandshakingNanoseconds, always: false);
+        Add("sending", timings.SendingNanoseconds, always: true);
+        Add("waiting", timings.WaitingNanoseconds, always: true);
+        Add("receiving", timings.ReceivingNanoseconds, always: true);
+        return string.Join(", ", parts);
+    }
 }

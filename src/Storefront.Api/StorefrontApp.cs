@@ -6,6 +6,7 @@ using Storefront.Api.Features.Orders;
 using Storefront.Api.Features.Payments;
 using Storefront.Api.Features.Users;
 using Storefront.Api.Infrastructure;
+using Storefront.Api.Infrastructure.Validation;
 
 namespace Storefront.Api;
 
@@ -40,7 +41,8 @@ public static class StorefrontApp
 
         app.UseStorefrontPlatform();
 
-        var api = app.MapGroup("/api/v1");
+        // Every request body is checked against the rules its type declares (and the document states) first.
+        var api = app.MapGroup("/api/v1").AddEndpointFilter<RequestRulesFilter>();
         api.MapAuthApi();
         api.MapUsersApi();
         api.MapAdminApi();

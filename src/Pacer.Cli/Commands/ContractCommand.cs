@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using Pacer.Cli.Input;
 using Pacer.Contracts.Contract;
+using Pacer.Contracts.Contract.Conformance;
+using Pacer.Contracts.Contract.Reports;
 using Pacer.Contracts.OpenApi;
 using Pacer.Contracts.Validation;
 using Pacer.Core.Execution;
@@ -11,10 +13,11 @@ using Pacer.Core.Templating;
 namespace Pacer.Cli.Commands;
 
 /// <summary>
-/// <c>pacer contract --openapi SPEC --base-url URL [--flows PATH] [--login FLOW]</c>: checks every response
-/// against the OpenAPI document — those the flows see, or without flows one request per operation the
-/// generator can build. Violations are printed grouped by operation. Exit 0 clean, 1 any violation or failed
-/// step, 2 bad input.
+/// <c>pacer contract --openapi SPEC --base-url URL [--flows PATH] [--login FLOW]</c>: checks every response against the
+/// OpenAPI document — those the flows see, or without flows a conformance sweep: generated positive and negative cases
+/// per operation and undocumented methods per path, judged by the named checks (<see cref="ConformanceCheckCatalog"/>),
+/// reproducible with <c>--seed</c>. Violations are printed grouped by operation. Exit 0 clean, 1 any violation, failed
+/// step or failed login, 2 bad input.
 /// </summary>
 public static class ContractCommand
 {
@@ -28,12 +31,22 @@ public static class ContractCommand
 
     private static readonly Option<string[]> Vars = new("--var") { Description = "Set a variable for the flows: name=value (repeatable)", AllowMultipleArgumentsPerToken = false };
 
-    private static readonly Option<bool> Verbose = new("--verbose", "-v") { Description = "Print every request the sweep sends" };
+    private static readonly Option<bool> Verbose = new("--verbose", "-v") { Description = "Print every request the sweep sends (to stderr)" };
+
+    private static readonly Option<int?> Seed = new("--seed") { Description = "Seed for the sweep's generated cases: the same seed sends the same cases (default: random, printed)" };
+
+    private static readonly Option<int> MaxExamples = new("--max-examples") { Description = "The most generated requests per operation in the sweep", DefaultValueFactory = _ => 50 };
+
+    private static readonly Option<string[]> Checks = new("--check") { Description = "Judge with these checks only (repeatable): " + string.Join(", ", ConformanceCheckCatalog.Create().Select(c => c.Name)) };
+
+    private static readonly Option<string[]> SkipChecks = new("--skip-check") { Description = "Do not judge with these checks (repeatable)" };
+
+    private static readonly Option<string[]> Reports = new("--report") { Description = "Write a report: FORMAT=PATH with FORMAT junit or json (repeatable)" };
 
     public static Command Create(PacerContext context)
     {
         var command = new Command("contract", "Check an API's responses against its OpenAPI document");
-        foreach (Option option in new Option[] { OpenApi, BaseUrl, Flows, Login, Vars, Verbose })
+        foreach (Option option in new Option[] { OpenApi, BaseUrl, Flows, Login, Vars, Verbose, Seed, MaxExamples, Checks, SkipChecks, Reports })
         {
             command.Options.Add(option);
         }
@@ -54,6 +67,27 @@ public static class ContractCommand
         if (overrides is null)
         {
             return BadInput(error, varError!);
+        }
+
+        var targets = ReportTargets.Parse(parsed.GetValue(Reports) ?? [], ["junit", "json"], context.CurrentDirectory, out var reportError);
+        if (targets is null)
+        {
+            return BadInput(error, reportError!);
+        }
+
+        if (parsed.GetValue(MaxExamples) < 1)
+        {
+            return BadInput(error, "--max-examples must be at least 1");
+        }
+
+        IReadOnlyList<IConformanceCheck> checks;
+        try
+        {
+            checks = ConformanceCheckCatalog.Select(parsed.GetValue(Checks) ?? [], parsed.GetValue(SkipChecks) ?? []);
+        }
+        catch (ArgumentException exception)
+        {
+            return BadInput(error, exception.Message);
         }
 
         OpenApiSpec spec;
@@ -82,6 +116,7 @@ public static class ContractCommand
         var options = new FlowRunOptions { BaseUrl = baseUrl.ToString().TrimEnd('/'), Overrides = overrides, ResponseCheck = check, SoftBudgets = true };
 
         string? token = null;
+        var loginFailed = false;
         if (login.Count > 0)
         {
             var loginRun = await new FlowBatchRunner(_ => options, BuiltInVariables.CreateDefault(), 1).RunAsync(login, null, cancellationToken).ConfigureAwait(false);
@@ -94,7 +129,8 @@ public static class ContractCommand
             };
             if (token is null)
             {
-                notes.Add($"the login flow {loginPath} captured no `token`");
+                loginFailed = true;
+                notes.Add($"the login flow {loginPath} failed: it captured no `token`, so secured operations were not checked");
             }
         }
 
@@ -111,17 +147,34 @@ public static class ContractCommand
         else
         {
             using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-            var sweep = await new OperationSweep(spec, validator, client)
-                .RunAsync(baseUrl, token, parsed.GetValue(Verbose) ? context.Out : null, cancellationToken).ConfigureAwait(false);
+            var sweepOptions = new ConformanceOptions
+            {
+                Seed = parsed.GetValue(Seed) ?? Random.Shared.Next(),
+                MaxCasesPerOperation = parsed.GetValue(MaxExamples),
+                Checks = checks,
+                Token = token,
+                Progress = context.Error,
+                LogRequests = parsed.GetValue(Verbose),
+            };
+            var sweep = await new ConformanceSweep(spec, validator, client).RunAsync(baseUrl, sweepOptions, cancellationToken).ConfigureAwait(false);
             var loginSeen = check.Outcome([]);
             outcome = new ContractOutcome(
                 [.. loginSeen.Violations, .. sweep.Violations],
                 loginSeen.ResponsesByOperation.Concat(sweep.ResponsesByOperation).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Sum(p => p.Value)),
-                [.. notes, .. sweep.Notes]);
+                [.. notes, .. sweep.Notes])
+            { Seed = sweep.Seed, Checks = sweep.Checks };
         }
 
-        ContractReportPrinter.Print(context.Out, outcome, Path.GetFileName(spec.Source));
-        return outcome.Passed && !failedSteps ? ExitCodes.Passed : ExitCodes.TestFailed;
+        var documentName = Path.GetFileName(spec.Source);
+        ContractReportPrinter.Print(context.Out, outcome, documentName, loginFailed ? "the login flow failed" : null);
+
+        foreach (var (format, path) in targets)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllTextAsync(path, format == "junit" ? ContractJunitReport.Write(outcome, documentName) : ContractJsonReport.Write(outcome, documentName), cancellationToken).ConfigureAwait(false);
+        }
+
+        return outcome.Passed && !failedSteps && !loginFailed ? ExitCodes.Passed : ExitCodes.TestFailed;
     }
 
     /// <summary>Loads flow files; on a problem sets <paramref name="problem"/> ("" when diagnostics were already printed).</summary>

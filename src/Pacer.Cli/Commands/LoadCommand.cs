@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Pacer.Application;
+using Pacer.Cli.Commands.Hub;
 using Pacer.Cli.Input;
 using Pacer.Cli.Load;
 using Pacer.Cli.Outputs;
@@ -12,7 +13,8 @@ namespace Pacer.Cli.Commands;
 /// nothing, exit 2), run it with live progress, print the summary with every threshold, write
 /// <c>--out</c> and the reports. Exit 0 the run's verdict passed, 1 it failed (a threshold, the implicit
 /// <c>checks==100%</c>, setup, or a regression against a baseline), 2 bad input, 3 interrupted (the
-/// summary, the file and the reports are still written).
+/// summary, the file and the reports are still written). With <c>--hub</c> the progress goes to the Hub
+/// live and the result file after the run (or is kept for <c>pacer hub push</c>); never a change of exit code.
 /// </summary>
 public static class LoadCommand
 {
@@ -47,6 +49,11 @@ public static class LoadCommand
             return ExitCodes.BadInput;
         }
 
+        if (options.ReadProtocol(parsed, flows, context) is not { } protocol)
+        {
+            return ExitCodes.BadInput;
+        }
+
         var (settings, problems) = LoadPlanner.Plan(new LoadRequest
         {
             Flows = flows,
@@ -58,7 +65,8 @@ public static class LoadCommand
             Timeout = timeout,
             Warmup = warmup,
             DrainTimeout = drain,
-            Insecure = parsed.GetValue(options.Insecure),
+            Insecure = protocol.Tls?.Insecure ?? false,
+            Protocol = protocol,
             SoftBudgets = parsed.GetValue(options.SoftBudgets),
             MaxBodyBytes = maxBody,
         });
@@ -67,12 +75,30 @@ public static class LoadCommand
             return ExitCodes.BadInput;
         }
 
-        if (await LoadSession.RunAsync(settings, context, color: !parsed.GetValue(options.NoColor), parsed.GetValue(options.MetricsPort)).ConfigureAwait(false) is not { } run)
+        var (hub, hubError) = await options.Hub.CreateSinkAsync(parsed, context, CancellationToken.None).ConfigureAwait(false);
+        if (hubError is not null)
+        {
+            await error.WriteLineAsync($"error: {hubError}").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        await using var hubSink = hub;
+        if (hub is not null)
+        {
+            await hub.StartAsync("load", HubUploads.FlowNames(flows, context), CancellationToken.None).ConfigureAwait(false);
+        }
+
+        if (await LoadSession.RunAsync(settings, context, color: !parsed.GetValue(options.NoColor), parsed.GetValue(options.MetricsPort), hub).ConfigureAwait(false) is not { } run)
         {
             return ExitCodes.BadInput;
         }
 
         var regressed = outputs.Write(run.Result, context);
+        if (hub is not null)
+        {
+            await HubUploads.SayAsync(await hub.FinishAsync(run.Result, CancellationToken.None).ConfigureAwait(false), context).ConfigureAwait(false);
+        }
+
         return LoadOutputs.ExitCode(run.Result, run.Interrupted, regressed);
     }
 

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Pacer.Cli.Input;
+using Pacer.Core.Http.Engine.Tls;
 using Pacer.Core.Plan;
+using Pacer.Load.Runtime;
 using Pacer.Reports.Load;
 
 namespace Pacer.Cli.Commands;
@@ -70,7 +72,11 @@ internal sealed class LoadOptions
 
     public Option<string?> DrainTimeout { get; } = new("--drain-timeout") { Description = "After Ctrl-C or an abort, how long requests in flight may take to finish (default 1s)" };
 
-    public Option<bool> Insecure { get; } = SharedOptions.Insecure();
+    public TlsArguments Tls { get; } = new();
+
+    public Option<bool> Http2 { get; } = new("--http2") { Description = "Speak HTTP/2: ALPN h2 on https, prior knowledge (h2c) on http; VUs share --connections" };
+
+    public Option<int?> Connections { get; } = new("--connections") { Description = "With --http2: connections per host the VUs are multiplexed over (default 1)" };
 
     public Option<bool> SoftBudgets { get; } = SharedOptions.SoftBudgets();
 
@@ -85,18 +91,42 @@ internal sealed class LoadOptions
         ("rate-stages", RateStages), ("iterations", Iterations), ("think", Think), ("graceful-stop", GracefulStop),
     ];
 
+    public Hub.HubOutput Hub { get; } = new();
+
     public void AddTo(Command command)
     {
         Flows.AddTo(command);
-        foreach (Option option in new Option[]
-        {
+        Tls.AddTo(command);
+        foreach (Option option in (Option[])
+        [
             Executor, Vus, Duration, Rate, MaxVus, PreVus, Stages, RateStages, Iterations, Think, GracefulStop, Data, DataMode,
             Thresholds, AbortOnFail, Out, Reports, Baselines, Tolerance, MetricsPort, NoHistory, Timeout, Warmup, DrainTimeout,
-            Insecure, SoftBudgets, MaxBody, NoColor,
-        })
+            Http2, Connections, SoftBudgets, MaxBody, NoColor, .. Hub.Options,
+        ])
         {
             command.Options.Add(option);
         }
+    }
+
+    /// <summary>What the engine speaks: the TLS settings and HTTP/2; null (after printing why) when they do not fit.</summary>
+    public EngineProtocol? ReadProtocol(ParseResult parsed, Application.CompiledFlows flows, PacerContext context)
+    {
+        if (Tls.Resolve(parsed, flows, context) is not { } tls)
+        {
+            return null;
+        }
+
+        var connections = parsed.GetValue(Connections) ?? 1;
+        var problem = connections < 1 ? $"--connections must be at least 1, got {connections}"
+            : parsed.GetValue(Connections) is not null && !parsed.GetValue(Http2) ? "--connections applies to --http2 (over HTTP/1.1 every VU has its own connection)"
+            : null;
+        if (problem is not null)
+        {
+            context.Error.WriteLine($"error: {problem}");
+            return null;
+        }
+
+        return new EngineProtocol(tls, parsed.GetValue(Http2), connections);
     }
 
     /// <summary>The command line's load settings, each checked against its grammar; null (after printing why) when one does not parse.</summary>

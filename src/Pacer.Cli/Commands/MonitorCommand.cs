@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net.Sockets;
 using Pacer.Application;
+using Pacer.Cli.Commands.Hub;
 using Pacer.Cli.Input;
 using Pacer.Cli.Monitor;
 using Pacer.Cli.Outputs;
@@ -13,7 +14,8 @@ namespace Pacer.Cli.Commands;
 
 /// <summary>
 /// <c>pacer monitor PATHS --every 30s [--for 24h] [--checks N] [--alert-webhook URL] [--reminder 1h]
-/// [--threshold T] [--metrics-port N] [--out FILE] [--report FORMAT=PATH]</c>: synthetic monitoring.
+/// [--threshold T] [--metrics-port N] [--out FILE] [--report FORMAT=PATH] [--hub URL --project SLUG]</c>:
+/// synthetic monitoring; with <c>--hub</c> each check is uploaded as a monitor run.
 /// Exit 0 when it stops with every rule passing, 1 when something is still failing, 2 for bad input,
 /// 3 when its operator stopped it (the checks made are still written).
 /// </summary>
@@ -38,16 +40,20 @@ public static class MonitorCommand
         var metricsPort = new Option<int?>("--metrics-port") { Description = "Serve Prometheus metrics on 127.0.0.1:PORT/metrics" };
         var otlp = new Option<string?>("--otlp") { Description = "Push the same metrics as OTLP/HTTP JSON to this collector URL every 10s" };
         var timeout = SharedOptions.Timeout();
-        var insecure = SharedOptions.Insecure();
+        var tlsArguments = new TlsArguments();
         var maxBody = SharedOptions.MaxBody();
         var softBudgets = SharedOptions.SoftBudgets();
+        var http2 = SharedOptions.Http2();
         var drain = new Option<string?>("--drain-timeout") { Description = "After Ctrl-C, how long the check in flight may take to finish (default 1s)" };
         var outFile = new Option<string?>("--out", "-o") { Description = "Write every check made (the latest 1000) as a JSON report when the monitor stops" };
         var reports = new Option<string[]>("--report") { Description = "Write a report of the checks when the monitor stops: FORMAT=PATH (json, junit, markdown, html; repeatable)", AllowMultipleArgumentsPerToken = false };
 
+        var hubOutput = new HubOutput();
+
         var command = new Command("monitor", "Run flows on a schedule and alert when they start and stop failing");
         flowOptions.AddTo(command);
-        foreach (Option option in new Option[] { every, duration, checks, webhook, reminder, thresholds, window, metricsPort, otlp, timeout, insecure, maxBody, softBudgets, drain, outFile, reports })
+        tlsArguments.AddTo(command);
+        foreach (Option option in (Option[])[every, duration, checks, webhook, reminder, thresholds, window, metricsPort, otlp, timeout, maxBody, softBudgets, http2, drain, outFile, reports, .. hubOutput.Options])
         {
             command.Options.Add(option);
         }
@@ -85,7 +91,8 @@ public static class MonitorCommand
                 !SharedOptions.TryRead(parsed, drain, TimeSpan.FromSeconds(1), allowZero: true, error, out var drainTimeout) ||
                 !SharedOptions.TryReadSize(parsed, maxBody, error, out var maxBodyBytes) ||
                 !RunOutputs.TryParseReports([.. parsed.GetValue(reports) ?? [], .. parsed.GetValue(outFile) is { } outPath ? [$"json={outPath}"] : Array.Empty<string>()], context, out var targets) ||
-                flowOptions.Compile(parsed, context) is not { } flows)
+                flowOptions.Compile(parsed, context) is not { } flows ||
+                tlsArguments.Resolve(parsed, flows, context) is not { } tls)
             {
                 return ExitCodes.BadInput;
             }
@@ -96,18 +103,33 @@ public static class MonitorCommand
                 return ExitCodes.BadInput;
             }
 
+            var (hub, hubError) = await hubOutput.CreateSinkAsync(parsed, context, CancellationToken.None).ConfigureAwait(false);
+            if (hubError is not null)
+            {
+                await error.WriteLineAsync($"error: {hubError}").ConfigureAwait(false);
+                return ExitCodes.BadInput;
+            }
+
             settings = settings with { DrainTimeout = drainTimeout };
             var run = new FunctionalRunSettings
             {
                 Flows = flows,
                 Timeout = requestTimeout,
-                Insecure = parsed.GetValue(insecure),
+                Insecure = tls.Insecure,
+                Tls = tls,
                 SoftBudgets = parsed.GetValue(softBudgets),
+                Http2 = parsed.GetValue(http2),
                 MaxBodyBytes = maxBodyBytes,
             };
             var monitored = flows.Flows.Select(f => (f, (IReadOnlyList<Threshold>)[.. settings.Thresholds, .. f.Thresholds.Select(t => t.Threshold)])).ToList();
-            var loop = new MonitorLoop(settings, monitored, flow => FunctionalRun.OptionsFor(run, flow), context.Out, time);
-            var exit = await RunAsync(context, settings, loop).ConfigureAwait(false);
+            var uploads = hub is null ? null : new HubMonitorUploads(hub, context);
+            var loop = new MonitorLoop(settings, monitored, flow => FunctionalRun.OptionsFor(run, flow), context.Out, time) { CheckMade = uploads is null ? null : uploads.Enqueue };
+            int exit;
+            await using (uploads)
+            {
+                exit = await RunAsync(context, settings, loop).ConfigureAwait(false);
+            }
+
             RunOutputs.Write(loop.Checks(), targets, context, flows.EnvironmentName, history: false);
             return exit;
         });

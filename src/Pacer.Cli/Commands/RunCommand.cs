@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Pacer.Application;
+using Pacer.Cli.Commands.Hub;
 using Pacer.Cli.Input;
 using Pacer.Cli.Outputs;
 using Pacer.Core.Execution;
@@ -11,7 +12,8 @@ namespace Pacer.Cli.Commands;
 /// <summary>
 /// <c>pacer run PATHS</c>: compile every flow (any error: print all diagnostics, run nothing, exit 2),
 /// run them, print steps and a summary, write the requested reports. Exit 0 passed, 1 failed, 3
-/// interrupted (what ran is still reported).
+/// interrupted (what ran is still reported). With <c>--hub</c> the JSON report is uploaded
+/// afterwards (or kept for <c>pacer hub push</c>); the upload never changes the exit code.
 /// </summary>
 public static class RunCommand
 {
@@ -40,7 +42,7 @@ public static class RunCommand
             return ExitCodes.BadInput;
         }
 
-        if (options.Flows.Compile(parsed, context) is not { } flows)
+        if (options.Flows.Compile(parsed, context) is not { } flows || options.Tls.Resolve(parsed, flows, context) is not { } tls)
         {
             return ExitCodes.BadInput;
         }
@@ -51,6 +53,18 @@ public static class RunCommand
             return BadInput(error, specError);
         }
 
+        var (hub, hubError) = await options.Hub.CreateSinkAsync(parsed, context, CancellationToken.None).ConfigureAwait(false);
+        if (hubError is not null)
+        {
+            return BadInput(error, hubError);
+        }
+
+        await using var hubSink = hub;
+        if (hub is not null)
+        {
+            await hub.StartAsync("run", HubUploads.FlowNames(flows, context), CancellationToken.None).ConfigureAwait(false);
+        }
+
         var settings = new FunctionalRunSettings
         {
             Flows = flows,
@@ -58,8 +72,10 @@ public static class RunCommand
             Timeout = timeout,
             FailFast = parsed.GetValue(options.FailFast),
             FollowRedirects = parsed.GetValue(options.FollowRedirects),
-            Insecure = parsed.GetValue(options.Insecure),
+            Insecure = tls.Insecure,
+            Tls = tls,
             SoftBudgets = parsed.GetValue(options.SoftBudgets),
+            Http2 = parsed.GetValue(options.Http2),
             MaxBodyBytes = maxBody,
             ResponseCheck = responseCheck?.Check,
         };
@@ -68,6 +84,11 @@ public static class RunCommand
         var result = await FunctionalRun.RunAsync(settings, reporter, context.Control).ConfigureAwait(false);
         reporter.PrintSummary(result);
         RunOutputs.Write(result, reports, context, flows.EnvironmentName, history: !parsed.GetValue(options.NoHistory));
+        if (hub is not null)
+        {
+            await HubUploads.SayAsync(await hub.FinishAsync(HubUploads.RunReportJson(result), CancellationToken.None).ConfigureAwait(false), context).ConfigureAwait(false);
+        }
+
         return RunOutputs.ExitCode(result);
     }
 

@@ -18,9 +18,13 @@ internal sealed class RunOptions
 
     public Option<bool> FollowRedirects { get; } = new("--follow-redirects") { Description = "Follow HTTP redirects (off by default: a 302 is asserted as a 302)" };
 
-    public Option<bool> Insecure { get; } = SharedOptions.Insecure();
+    public TlsArguments Tls { get; } = new();
+
+    public Hub.HubOutput Hub { get; } = new();
 
     public Option<bool> SoftBudgets { get; } = SharedOptions.SoftBudgets();
+
+    public Option<bool> Http2 { get; } = SharedOptions.Http2();
 
     public Option<string?> MaxBody { get; } = SharedOptions.MaxBody();
 
@@ -41,7 +45,8 @@ internal sealed class RunOptions
     public void AddTo(Command command)
     {
         Flows.AddTo(command);
-        foreach (Option option in new Option[] { Jobs, FailFast, Timeout, FollowRedirects, Insecure, SoftBudgets, MaxBody, Reports, OpenApi, Verbose, NoColor, NoHistory })
+        Tls.AddTo(command);
+        foreach (Option option in (Option[])[Jobs, FailFast, Timeout, FollowRedirects, SoftBudgets, Http2, MaxBody, Reports, OpenApi, Verbose, NoColor, NoHistory, .. Hub.Options])
         {
             command.Options.Add(option);
         }

@@ -23,6 +23,9 @@ internal static class SharedOptions
     public static Option<string?> MaxBody() =>
         new("--max-body") { Description = $"Longest response body accepted; a longer one fails its step: 16MiB, 512KiB, 100MB (default {ResponseParser.FormatBytes(ConnectionOptions.DefaultMaxBodyBytes)})" };
 
+    public static Option<bool> Http2() =>
+        new("--http2") { Description = "Speak HTTP/2 to every host: ALPN h2 on https, prior knowledge (h2c) on http (a step's @http2 does it for that step)" };
+
     public static Option<bool> NoColor() =>
         new("--no-color") { Description = "Plain output even on a terminal (NO_COLOR is honoured too)" };
 

@@ -1,4 +1,5 @@
 using Pacer.Application;
+using Pacer.Hub.Client;
 using Pacer.Load.Exposition;
 using Pacer.Load.Results;
 using Pacer.Load.Runtime;
@@ -9,11 +10,11 @@ namespace Pacer.Cli.Load;
 
 /// <summary>
 /// A load run as the console shows it, for <c>pacer load</c> and <c>pacer demo</c> alike: the live
-/// panel, the optional metrics endpoint, the run itself under the operator's control, and the summary.
+/// panel, the optional metrics endpoint and Hub progress, the run itself under the operator's control, and the summary.
 /// </summary>
 internal static class LoadSession
 {
-    public static async Task<(LoadResult Result, bool Interrupted)?> RunAsync(LoadRunSettings settings, PacerContext context, bool color, int? metricsPort)
+    public static async Task<(LoadResult Result, bool Interrupted)?> RunAsync(LoadRunSettings settings, PacerContext context, bool color, int? metricsPort, HubResultSink? hub = null)
     {
         LoadRun run;
         try
@@ -49,7 +50,7 @@ internal static class LoadSession
         await using (metrics)
         {
             var control = context.Control;
-            result = await reporter.ShowProgressAsync(observer => run.RunAsync(latest.Forwarding(observer), control.Stop, control.Abort)).ConfigureAwait(false);
+            result = await reporter.ShowProgressAsync(observer => run.RunAsync(latest.Forwarding(hub is null ? observer : new HubLoadObserver(observer, hub)), control.Stop, control.Abort)).ConfigureAwait(false);
         }
 
         reporter.RenderSummary(result);

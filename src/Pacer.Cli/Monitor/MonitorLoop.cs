@@ -46,6 +46,9 @@ public sealed class MonitorLoop
         startedAt = time.GetTimestamp();
     }
 
+    /// <summary>Told of every completed check (not one cut short by the operator), after the rules saw it: the Hub's uploads.</summary>
+    public Action<FlowRunResult>? CheckMade { get; init; }
+
     /// <summary>True when the operator stopped the monitor (exit 3).</summary>
     public bool Interrupted { get; private set; }
 
@@ -183,6 +186,11 @@ public sealed class MonitorLoop
         {
             await output.WriteLineAsync(alert.ToLogLine(now)).ConfigureAwait(false);
             dispatcher?.Enqueue(alert);
+        }
+
+        if (!result.Interrupted)
+        {
+            CheckMade?.Invoke(result);
         }
     }
 }

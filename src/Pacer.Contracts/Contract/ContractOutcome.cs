@@ -13,5 +13,11 @@ public sealed record ContractOutcome(
 {
     public bool Passed => Violations.Count == 0;
 
+    /// <summary>The seed a generated sweep used (<c>--seed</c> reruns it); null for flows.</summary>
+    public int? Seed { get; init; }
+
+    /// <summary>The conformance checks the sweep judged with; empty for flows (the response checks only).</summary>
+    public IReadOnlyList<string> Checks { get; init; } = [];
+
     public int ResponsesChecked => ResponsesByOperation.Values.Sum();
 }

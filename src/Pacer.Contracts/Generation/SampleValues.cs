@@ -241,9 +241,14 @@ public static class SampleValues
         return merged ?? last;
     }
 
+    /// <summary>
+    /// A string a property's name asks for: an address for <c>email</c>, a URL for <c>…url</c>, and the values validators
+    /// commonly insist on — two-letter country and three-letter currency codes, a postal code, a phone number, a card
+    /// number that passes the Luhn check and its code — else <c>sample-NAME</c>.
+    /// </summary>
     private static string ByName(string? name)
     {
-        var lower = name?.ToLowerInvariant() ?? "";
+        var lower = name?.ToLowerInvariant().Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal) ?? "";
         if (lower.Contains("email", StringComparison.Ordinal))
         {
             return "user@example.com";
@@ -254,6 +259,16 @@ public static class SampleValues
             return "https://example.com/";
         }
 
-        return string.IsNullOrEmpty(name) ? "sample" : "sample-" + name;
+        return lower switch
+        {
+            "country" or "countrycode" => "US",
+            "currency" or "currencycode" => "USD",
+            "postalcode" or "zip" or "zipcode" or "postcode" => "10001",
+            "phone" or "phonenumber" or "mobile" => "+15555550100",
+            "cardnumber" or "pan" => "4242424242424242",
+            "cvc" or "cvv" or "cvv2" or "securitycode" => "123",
+            "language" or "lang" or "locale" => "en",
+            _ => string.IsNullOrEmpty(name) ? "sample" : "sample-" + name,
+        };
     }
 }

@@ -1,14 +1,17 @@
-using System.Net;
+using System.Diagnostics;
 using Pacer.Contracts.Generation;
 using Pacer.Contracts.OpenApi;
+using Pacer.Contracts.Probing.Checks;
+using Pacer.Contracts.Probing.Selection;
 
 namespace Pacer.Contracts.Probing;
 
 /// <summary>
-/// Runs every probe over every operation of a document, one kind of check at a time across all
-/// operations (so a tight request budget still touches each kind): baseline, authentication,
-/// object-level authorisation, malformed input, boundary values, injection, and rate-limit bursts
-/// last, so a limit they trip does not colour the rest.
+/// A probe run: the target is checked (<see cref="TargetPolicy"/>), operations selected (<see cref="OperationSelector"/>),
+/// the baseline sent, then each selected check in catalog order over three phases: the regular operations; then the
+/// secured credential changes (a valid password change changes the first user's password, which the login checks
+/// still need); then, last, the checks that handle destructive operations over those. What ran out (the request
+/// budget) or could not run is noted.
 /// </summary>
 public static class ApiProber
 {
@@ -16,71 +19,66 @@ public static class ApiProber
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(options);
-        RequireLoopback(options.BaseUrl);
+        TargetPolicy.Require(options.BaseUrl, options.AllowRemote);
+        var checks = ProbeCheckCatalog.Select(options.Checks, options.SkipChecks);
+        var clock = Stopwatch.StartNew();
         using var client = new ProbeClient(options);
-        var session = new ProbeSession(spec, options, client);
-        var operations = OperationCatalog.List(spec);
-        if (options.Tokens.Count == 0 && operations.Any(session.IsSecured))
+        var session = new ProbeSession(spec, options, client, checks.OfType<IResponseObserver>().ToList());
+        var plan = OperationSelector.Plan(OperationCatalog.List(spec), options.Include, options.Exclude);
+        session.Plan = plan;
+        session.SessionEnding = plan.Regular.Where(OperationTraits.EndsSession).ToList();
+        foreach (var note in plan.Notes)
         {
-            session.Notes.Add("no login given: secured operations were probed without a token, and expired, re-signed and alg:none tokens were not tried");
+            session.Note(note);
         }
 
-        Func<ProbeSession, ApiOperation, CancellationToken, Task>[] perOperation =
-        [
-            BaselineProbe.RunAsync,
-            AuthenticationProbe.RunAsync,
-        ];
-        Func<ProbeSession, ApiOperation, CancellationToken, Task>[] afterOwnership =
-        [
-            MalformedInputProbe.RunAsync,
-            BoundaryValueProbe.RunAsync,
-            InjectionProbe.RunAsync,
-            RateLimitProbe.RunAsync,
-        ];
-
-        foreach (var probe in perOperation)
+        if (options.Users.Count == 0 && plan.Regular.Concat(plan.Destructive).Any(session.IsSecured))
         {
-            await ForEachAsync(session, operations, probe, cancellationToken).ConfigureAwait(false);
+            session.Note("no login given (--login): secured operations were called without a token, and the token, object-level and account checks did not run");
         }
 
-        await ObjectAuthorizationProbe.RunAsync(session, operations, cancellationToken).ConfigureAwait(false);
-        foreach (var probe in afterOwnership)
-        {
-            await ForEachAsync(session, operations, probe, cancellationToken).ConfigureAwait(false);
-        }
+        var callable = plan.Regular.Where(o => !OperationTraits.EndsSession(o)).ToList();
+        var credentials = callable.Where(o => OperationTraits.TouchesCredentials(o) && session.IsSecured(o)).ToList();
+        var regular = callable.Except(credentials).ToList();
+        options.Progress?.WriteLine($"probe: {plan.Count} operations, {checks.Count} checks; baseline first");
+        await BaselineTraffic.RunAsync(session, regular, cancellationToken).ConfigureAwait(false);
+        await RunPhaseAsync(session, ProbePhase.Regular, checks, regular, cancellationToken).ConfigureAwait(false);
+        await RunPhaseAsync(session, ProbePhase.Credentials, checks, credentials, cancellationToken).ConfigureAwait(false);
+        await RunPhaseAsync(session, ProbePhase.Destructive, checks.Where(c => c.RunsOnDestructive).ToList(), plan.Destructive, cancellationToken).ConfigureAwait(false);
 
         if (client.Exhausted)
         {
-            session.Notes.Add($"the request budget ({options.MaxRequests}, --max-requests) ran out: later checks did not run");
+            session.Note($"the request budget ({options.MaxRequests}, --max-requests) ran out: later checks did not run or did not finish");
         }
 
-        var ordered = session.Findings.OrderByDescending(f => f.Severity).ThenBy(f => f.Kind).ToList();
-        return new ProbeReport(spec.Source, options.BaseUrl.ToString(), ordered, client.Sent, operations.Count, session.Notes);
-    }
-
-    /// <summary>Probes send hostile input: they only ever go to this machine.</summary>
-    public static void RequireLoopback(Uri baseUrl)
-    {
-        ArgumentNullException.ThrowIfNull(baseUrl);
-        var host = baseUrl.IdnHost.Trim('[', ']');
-        var loopback = string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
-            || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address));
-        if (!baseUrl.IsAbsoluteUri || baseUrl.Scheme is not ("http" or "https") || !loopback)
+        var ordered = session.Findings.OrderByDescending(f => f.Severity).ThenBy(f => f.Category).ThenBy(f => f.Check, StringComparer.Ordinal).ToList();
+        return new ProbeReport(spec.Source, options.BaseUrl, ordered, client.Sent, plan.Count, session.Notes)
         {
-            throw new ProbeInputException($"--base-url {baseUrl}: probes only target loopback (127.0.0.1, ::1, localhost)");
-        }
+            Duration = clock.Elapsed,
+            Checks = checks.Select(c => new CheckRun(c.Name, c.Category)).ToList(),
+        };
     }
 
-    private static async Task ForEachAsync(ProbeSession session, IReadOnlyList<ApiOperation> operations, Func<ProbeSession, ApiOperation, CancellationToken, Task> probe, CancellationToken cancellationToken)
+    private static async Task RunPhaseAsync(ProbeSession session, ProbePhase phase, IReadOnlyList<IProbeCheck> checks, IReadOnlyList<ApiOperation> operations, CancellationToken cancellationToken)
     {
-        foreach (var operation in operations)
+        if (operations.Count == 0 && phase != ProbePhase.Regular)
+        {
+            return;
+        }
+
+        session.Phase = phase;
+        var index = 0;
+        foreach (var check in checks)
         {
             if (session.Client.Exhausted)
             {
                 return;
             }
 
-            await probe(session, operation, cancellationToken).ConfigureAwait(false);
+            index++;
+            session.Options.Progress?.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"probe: [{phase.ToString().ToLowerInvariant()} {index}/{checks.Count}] {check.Name} ({session.Client.Sent} requests so far)"));
+            await check.RunAsync(session, operations, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using Pacer.Contracts.Generation;
 
@@ -6,6 +7,7 @@ namespace Pacer.Contracts.Probing;
 /// <summary>
 /// Sends probe requests within a budget: every request counts, and once <see cref="ProbeOptions.MaxRequests"/>
 /// are spent <see cref="TrySendAsync"/> answers null. Bodies are read up to a limit; event streams not at all.
+/// Each response carries the time from sending to its last byte read, for the timing checks.
 /// </summary>
 public sealed class ProbeClient : IDisposable
 {
@@ -37,6 +39,12 @@ public sealed class ProbeClient : IDisposable
             return null;
         }
 
+        if (request.Headers.FirstOrDefault(h => h.Value.Any(c => c > '~' || (char.IsControl(c) && c != '\t'))) is { Key: { } unsendable })
+        {
+            // HTTP header values are ASCII: such a request cannot be sent, so it proves nothing about the server.
+            return ProbeResponse.NotSent($"header {unsendable} holds characters HTTP headers cannot carry");
+        }
+
         Sent++;
         using var message = new HttpRequestMessage(new HttpMethod(request.Method), Combine(request.PathAndQuery));
         string? contentType = null;
@@ -61,6 +69,7 @@ public sealed class ProbeClient : IDisposable
             }
         }
 
+        var clock = Stopwatch.StartNew();
         try
         {
             using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -72,22 +81,21 @@ public sealed class ProbeClient : IDisposable
 
             var type = headers.GetValueOrDefault("Content-Type") ?? "";
             var body = type.Contains("event-stream", StringComparison.OrdinalIgnoreCase) ? "" : await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
-            return new ProbeResponse((int)response.StatusCode, headers, body);
+            return new ProbeResponse((int)response.StatusCode, headers, body, clock.Elapsed);
         }
         catch (HttpRequestException exception)
         {
-            return ProbeResponse.Failed(exception.Message);
+            return ProbeResponse.Failed(exception.Message, clock.Elapsed);
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return ProbeResponse.Failed("timed out");
+            return ProbeResponse.Failed("timed out", clock.Elapsed);
         }
     }
 
     public void Dispose() => _http.Dispose();
 
-    private Uri Combine(string pathAndQuery) =>
-        new(_baseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/') + pathAndQuery);
+    private Uri Combine(string pathAndQuery) => new(Evidence.CurlCommand.Url(_baseUrl, pathAndQuery));
 
     private static async Task<string> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

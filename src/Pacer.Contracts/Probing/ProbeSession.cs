@@ -1,53 +1,214 @@
-using Microsoft.OpenApi;
 using Pacer.Contracts.Generation;
 using Pacer.Contracts.OpenApi;
+using Pacer.Contracts.Probing.Checks;
+using Pacer.Contracts.Probing.Harvest;
+using Pacer.Contracts.Probing.Requests;
+using Pacer.Contracts.Probing.Selection;
 
 namespace Pacer.Contracts.Probing;
 
 /// <summary>
-/// What every check shares during one run: the document, the budgeted client, the users' tokens and
-/// the findings so far. Sending through <see cref="SendAsync"/> also looks for stack traces in every answer.
+/// What every check shares during one run: the document, the budgeted client, the users, the identifiers seen so
+/// far, each operation's baseline answers, the findings and the notes. Every request goes through
+/// <see cref="SendAsync"/>, which harvests identifiers from the probe's own traffic and shows every answer to the
+/// passive checks.
 /// </summary>
-public sealed class ProbeSession(OpenApiSpec spec, ProbeOptions options, ProbeClient client)
+public sealed class ProbeSession
 {
-    private readonly List<ProbeFinding> _findings = [];
-    private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _rateLimited = new(StringComparer.Ordinal);
+    private readonly List<ProbeFinding> findings = [];
+    private readonly HashSet<string> reported = new(StringComparer.Ordinal);
+    private readonly HashSet<string> rateLimited = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Operation, string User), Exchange> baselines = [];
+    private readonly List<string> notes = [];
+    private readonly IReadOnlyList<IResponseObserver> observers;
 
-    public OpenApiSpec Spec { get; } = spec;
-
-    public ProbeOptions Options { get; } = options;
-
-    public ProbeClient Client { get; } = client;
-
-    public List<string> Notes { get; } = [];
-
-    public IReadOnlyList<ProbeFinding> Findings => _findings;
-
-    public string? PrimaryToken => Options.Tokens.Count > 0 ? Options.Tokens[0] : null;
-
-    /// <summary>True when the operation (or, without its own, the document) requires some security scheme.</summary>
-    public bool IsSecured(ApiOperation operation) => OperationCatalog.IsSecured(Spec, operation);
-
-    /// <summary>A valid request for the operation, carrying the given user's token when the operation is secured.</summary>
-    public RequestDraft Draft(ApiOperation operation, string? token)
+    public ProbeSession(OpenApiSpec spec, ProbeOptions options, ProbeClient client, IReadOnlyList<IResponseObserver>? observers = null)
     {
-        var draft = RequestGenerator.Draft(operation);
-        if (token is not null && IsSecured(operation))
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(options);
+        Spec = spec;
+        Options = options;
+        Client = client;
+        Drafts = new ProbeDrafts(spec, Harvest, options.Users.Count > 0 ? options.Users[0] : null) { CurrentState = CurrentState };
+        SigningKey = options.SigningKey;
+        this.observers = observers ?? [];
+        foreach (var user in options.Users)
         {
-            draft.SetHeader("Authorization", "Bearer " + token);
+            Harvest.RecordIdentity(user);
         }
-
-        return draft;
     }
 
-    public RequestDraft Draft(ApiOperation operation) => Draft(operation, PrimaryToken);
+    public OpenApiSpec Spec { get; }
+
+    public ProbeOptions Options { get; }
+
+    public ProbeClient Client { get; }
+
+    public IdentifierHarvest Harvest { get; } = new();
+
+    public ProbeDrafts Drafts { get; }
+
+    public IReadOnlyList<ProbeFinding> Findings => findings;
+
+    public IReadOnlyList<string> Notes => notes;
+
+    /// <summary>The user who makes secured calls and owns what it creates.</summary>
+    public ProbeUser? Owner => Options.Users.Count > 0 ? Options.Users[0] : null;
+
+    /// <summary>The second user, who tries to reach the owner's objects.</summary>
+    public ProbeUser? Attacker => Options.Users.Count > 1 ? Options.Users[1] : null;
+
+    /// <summary>The operations of the run, as selected.</summary>
+    public ProbePlan Plan { get; set; } = new([], [], []);
+
+    /// <summary>Logout-like operations: left out of every check but logged-out-token, which uses a session of its own.</summary>
+    public IReadOnlyList<ApiOperation> SessionEnding { get; set; } = [];
+
+    /// <summary>A signing key the weak-secret check cracked, or the one given with <c>--signing-key</c>.</summary>
+    public string? SigningKey { get; set; }
+
+    public bool IsSecured(ApiOperation operation) => Drafts.IsSecured(operation);
+
+    /// <summary>A valid request for the operation as <paramref name="user"/> (null: anonymous).</summary>
+    public RequestDraft Draft(ApiOperation operation, ProbeUser? user) => Drafts.For(operation, user);
+
+    /// <summary>A valid request as the owner, the user secured operations are normally called as.</summary>
+    public RequestDraft Draft(ApiOperation operation) => Drafts.For(operation, Owner);
+
+    public bool SawRateLimit(ApiOperation operation) => rateLimited.Contains(operation.Label);
+
+    /// <summary>The baseline answer an operation got as a user (null: anonymous), when the baseline ran it.</summary>
+    public Exchange? Baseline(ApiOperation operation, ProbeUser? user) =>
+        baselines.GetValueOrDefault((operation.Label, user?.Name ?? ""));
+
+    /// <summary>Every baseline answer with the name of the user it was sent as ("" for anonymous), in the order sent.</summary>
+    public IEnumerable<(Exchange Exchange, string User)> Baselines => baselines.Select(b => (b.Value, b.Key.User));
+
+    public void RecordBaseline(Exchange exchange, ProbeUser? user)
+    {
+        ArgumentNullException.ThrowIfNull(exchange);
+        baselines[(exchange.Label, user?.Name ?? "")] = exchange;
+    }
+
+    /// <summary>Sends a request; null once the request budget is spent.</summary>
+    public async Task<Exchange?> SendAsync(ApiOperation operation, RequestDraft draft, ProbeUser? user, Traffic traffic, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(draft);
+        var request = draft.Render();
+        var response = await Client.TrySendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response is null)
+        {
+            return null;
+        }
+
+        var exchange = new Exchange(operation, request, response);
+        if (Options.LogRequests)
+        {
+            Options.Progress?.WriteLine($"  {request.Method} {Evidence.Excerpt.Shorten(request.PathAndQuery, 120)} → {response.Describe()} ({traffic.ToString().ToLowerInvariant()})");
+        }
+
+        if (response.Status == 429)
+        {
+            rateLimited.Add(operation.Label);
+        }
+
+        if (traffic is Traffic.Baseline or Traffic.Owner)
+        {
+            Harvest.Record(exchange, user, IsSecured(operation));
+        }
+
+        if (traffic != Traffic.Confirmation)
+        {
+            foreach (var observer in observers)
+            {
+                await observer.ObserveAsync(this, exchange, user, traffic, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return exchange;
+    }
+
+    /// <summary>Sends the same request again, as a confirmation (passive checks do not look at it).</summary>
+    public async Task<Exchange?> ResendAsync(Exchange exchange, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(exchange);
+        var response = await Client.TrySendAsync(exchange.Request, cancellationToken).ConfigureAwait(false);
+        return response is null ? null : exchange with { Response = response };
+    }
+
+    /// <summary>True when a finding with this key is already reported (checks skip confirming it again).</summary>
+    public bool AlreadyReported(string key) => reported.Contains(key);
+
+    /// <summary>Adds a finding unless one with the same key (by default check, operation and title) is already there.</summary>
+    public void Report(ProbeFinding finding, string? dedupeKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        if (reported.Add(dedupeKey ?? $"{finding.Check} {finding.Operation} {finding.Title}"))
+        {
+            findings.Add(finding);
+        }
+    }
+
+    /// <summary>Which operations the checks are going over: the regular ones, the credential changes, the destructive ones.</summary>
+    public ProbePhase Phase { get; set; }
+
+    /// <summary>Says that a check could not run and why — once, in the regular phase (later phases see only a few operations).</summary>
+    public void NotRun(string check, string reason)
+    {
+        if (Phase == ProbePhase.Regular)
+        {
+            Note(check, "not run: " + reason);
+        }
+    }
+
+    /// <summary>Says what a check could not do and why.</summary>
+    public void Note(string check, string text)
+    {
+        var note = $"{check}: {text}";
+        if (!notes.Contains(note))
+        {
+            notes.Add(note);
+        }
+    }
+
+    public void Note(string text)
+    {
+        if (!notes.Contains(text))
+        {
+            notes.Add(text);
+        }
+    }
+
+    /// <summary>What the user's read of the same path answered in the baseline (an update then sends the current values).</summary>
+    private System.Text.Json.Nodes.JsonObject? CurrentState(ApiOperation operation, ProbeUser? user)
+    {
+        var read = Plan.Regular.FirstOrDefault(o => o.Method == HttpMethod.Get && o.Path == operation.Path);
+        if (read is null || Baseline(read, user) is not { Response.IsSuccess: true } exchange)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Validation.StrictJson.Parse(exchange.Response.Body) as System.Text.Json.Nodes.JsonObject;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>A 5xx the operation itself documents (a 503 when a dependency is down) is its contract, not a finding.</summary>
     public static bool IsUndocumentedServerError(ApiOperation operation, ProbeResponse response)
     {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(response);
+        if (response.Status == 0)
+        {
+            return true;
+        }
+
         if (!response.IsServerError)
         {
             return false;
@@ -56,82 +217,4 @@ public sealed class ProbeSession(OpenApiSpec spec, ProbeOptions options, ProbeCl
         var code = response.Status.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return operation.Operation.Responses?.ContainsKey(code) != true && operation.Operation.Responses?.ContainsKey("5XX") != true;
     }
-
-    public bool SawRateLimit(ApiOperation operation) => _rateLimited.Contains(operation.Label);
-
-    public async Task<(GeneratedRequest Request, ProbeResponse? Response)> SendAsync(ApiOperation operation, RequestDraft draft, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(operation);
-        ArgumentNullException.ThrowIfNull(draft);
-        var request = draft.Render();
-        var response = await Client.TrySendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response is null)
-        {
-            return (request, null);
-        }
-
-        if (response.Status == 429)
-        {
-            _rateLimited.Add(operation.Label);
-        }
-
-        if (ResponseEvidence.StackTrace(response.Body) is { } trace)
-        {
-            Report(new ProbeFinding(FindingKind.StackTrace, FindingSeverity.High, operation.Label,
-                "stack trace in the response body", "no implementation details in responses",
-                $"{response.Describe()} with `{Shorten(trace)}`", request), dedupeKey: "trace " + operation.Label);
-        }
-
-        return (request, response);
-    }
-
-    /// <summary>
-    /// Checks an answer to input the API must refuse: 4xx expected; a 5xx is a finding. A 2xx (the API
-    /// accepted what its own document forbids) is noted in the report. Returns the response for further checks.
-    /// </summary>
-    public async Task<ProbeResponse?> ExpectRejectedAsync(ApiOperation operation, FindingKind kind, string what, RequestDraft draft, CancellationToken cancellationToken)
-    {
-        var (request, response) = await SendAsync(operation, draft, cancellationToken).ConfigureAwait(false);
-        if (response is null)
-        {
-            return null;
-        }
-
-        if (IsUndocumentedServerError(operation, response) || response.Status == 0)
-        {
-            Report(new ProbeFinding(kind, FindingSeverity.High, operation.Label, $"server error on {what}", "4xx", response.Describe(), request));
-        }
-        else if (response.IsSuccess)
-        {
-            // The API and its document disagree; which one is wrong is for a person to decide, so it is
-            // reported beside the findings rather than as one (a 5xx or a stack trace is the finding here).
-            Notes.Add($"{operation.Label}: accepted {what} ({response.Describe()}); the document says this input is invalid");
-        }
-
-        return response;
-    }
-
-    /// <summary>Checks an answer to input the API may accept or refuse, but must not fail on: a 5xx is a finding.</summary>
-    public async Task<ProbeResponse?> ExpectNoServerErrorAsync(ApiOperation operation, FindingKind kind, string what, RequestDraft draft, CancellationToken cancellationToken)
-    {
-        var (request, response) = await SendAsync(operation, draft, cancellationToken).ConfigureAwait(false);
-        if (response is not null && (IsUndocumentedServerError(operation, response) || response.Status == 0))
-        {
-            Report(new ProbeFinding(kind, FindingSeverity.High, operation.Label, $"server error on {what}", "2xx or 4xx", response.Describe(), request));
-        }
-
-        return response;
-    }
-
-    /// <summary>Adds a finding unless one with the same key (by default kind, operation and title) is already there.</summary>
-    public void Report(ProbeFinding finding, string? dedupeKey = null)
-    {
-        ArgumentNullException.ThrowIfNull(finding);
-        if (_reported.Add(dedupeKey ?? $"{finding.Kind} {finding.Operation} {finding.Title}"))
-        {
-            _findings.Add(finding);
-        }
-    }
-
-    private static string Shorten(string text) => text.Length <= 120 ? text : text[..120] + "…";
 }

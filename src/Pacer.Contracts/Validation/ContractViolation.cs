@@ -9,6 +9,27 @@ namespace Pacer.Contracts.Validation;
 /// </summary>
 public sealed record ContractViolation(string Operation, int Status, string Keyword, string Expected, string Actual, SchemaViolation? Schema = null)
 {
+    /// <summary>
+    /// The conformance check that found it, as <c>pacer contract --check</c> names it: the response checks by keyword
+    /// (<c>status-code-conformance</c>, <c>content-type-conformance</c>, <c>response-schema-conformance</c>), the input checks
+    /// by what was sent.
+    /// </summary>
+    public string Check { get; init; } = CheckFor(Keyword);
+
+    /// <summary>What the request was, when a generated case: <c>positive: body field email set to ""</c>.</summary>
+    public string? Case { get; init; }
+
+    /// <summary>The request as a shell line, when known.</summary>
+    public string? Curl { get; init; }
+
+    public static string CheckFor(string keyword) => keyword switch
+    {
+        "status" => "status-code-conformance",
+        "content-type" or "content" => "content-type-conformance",
+        "operation" => "undocumented-operation",
+        _ => "response-schema-conformance",
+    };
+
     public static ContractViolation OfBody(string operation, int status, SchemaViolation violation) =>
         new(operation, status, violation.Keyword, violation.Expected, violation.Actual, violation);
 

@@ -31,6 +31,12 @@ public sealed class ResponseValidator
 
     public OperationIndex Operations { get; }
 
+    /// <summary>The document as one JSON tree (OpenAPI 3.1), for schema look-ups.</summary>
+    public JsonObject Document => document;
+
+    /// <summary>The validator over <see cref="Document"/>'s schemas.</summary>
+    public JsonSchemaValidator Schemas => schemas;
+
     /// <summary>Validates a response to <paramref name="method"/> <paramref name="url"/>, first finding its operation.</summary>
     public IReadOnlyList<ContractViolation> Validate(string method, Uri url, int status, string? contentType, string body)
     {
@@ -92,7 +98,7 @@ public sealed class ResponseValidator
         JsonNode? instance;
         try
         {
-            instance = JsonNode.Parse(body);
+            instance = StrictJson.Parse(body);
         }
         catch (JsonException exception)
         {

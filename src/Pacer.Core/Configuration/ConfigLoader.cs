@@ -86,6 +86,7 @@ public static class ConfigLoader
 
         string? name = null;
         string? baseUrl = null;
+        PacerTlsSettings? tls = null;
         var variables = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
         foreach (var (key, value) in map.Children)
         {
@@ -96,6 +97,14 @@ public static class ConfigLoader
                     break;
                 case "base_url" or "baseUrl" or "base-url":
                     baseUrl = (value as YamlScalarNode)?.Value;
+                    break;
+                case "tls":
+                    tls = ReadTls(path, value, out error);
+                    if (error is not null)
+                    {
+                        return null;
+                    }
+
                     break;
                 case "variables" or "vars":
                     if (value is YamlMappingNode vars)
@@ -121,7 +130,58 @@ public static class ConfigLoader
             return null;
         }
 
-        return new PacerEnvironment(name, baseUrl, variables);
+        return new PacerEnvironment(name, baseUrl, variables, tls);
+    }
+
+    private static PacerTlsSettings? ReadTls(string path, YamlNode node, out Diagnostic? error)
+    {
+        error = null;
+        if (node is not YamlMappingNode map)
+        {
+            error = Error(path, node.Start, "'tls' must be a mapping with ca_cert, cert, key and insecure").Error;
+            return null;
+        }
+
+        string? ca = null, certificate = null, key = null;
+        var insecure = false;
+        foreach (var (keyNode, value) in map.Children)
+        {
+            var text = (value as YamlScalarNode)?.Value;
+            switch (((YamlScalarNode)keyNode).Value)
+            {
+                case "ca_cert" or "ca-cert" or "caCert":
+                    ca = ProjectPath(path, text);
+                    break;
+                case "cert":
+                    certificate = ProjectPath(path, text);
+                    break;
+                case "key":
+                    key = ProjectPath(path, text);
+                    break;
+                case "insecure":
+                    insecure = text is "true" or "yes";
+                    break;
+                default:
+                    error = Error(path, keyNode.Start, $"unknown tls setting '{((YamlScalarNode)keyNode).Value}' (ca_cert, cert, key, insecure)").Error;
+                    return null;
+            }
+        }
+
+        return new PacerTlsSettings(ca, certificate, key, insecure);
+    }
+
+    // Relative to the project folder: the parent of .pacer/ (or .kest/), else the config's own folder.
+    private static string? ProjectPath(string configPath, string? file)
+    {
+        if (string.IsNullOrWhiteSpace(file) || Path.IsPathRooted(file))
+        {
+            return string.IsNullOrWhiteSpace(file) ? null : file;
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(configPath)) ?? ".";
+        var name = Path.GetFileName(folder);
+        var root = name is ".pacer" or ".kest" ? Path.GetDirectoryName(folder) ?? folder : folder;
+        return Path.GetFullPath(file, root);
     }
 
     private static JsonNode? ToJson(YamlNode node) => node switch

@@ -27,6 +27,9 @@ public sealed record FlowRunOptions
 
     public bool Insecure { get; init; }
 
+    /// <summary>How https is spoken through the engine (CA file, client certificate); null: the system's CAs, and <see cref="Insecure"/>.</summary>
+    public Http.Engine.Tls.TlsOptions? Tls { get; init; }
+
     /// <summary>
     /// Report a missed <c>duration &lt;</c> budget as a warning, like a soft assertion, while every
     /// other assertion still fails the step. For functional runs on noisy shared machines, where
@@ -44,12 +47,15 @@ public sealed record FlowRunOptions
     /// <summary>Checked against every response after the step's assertions; a problem fails the step (<c>pacer run --openapi</c>).</summary>
     public IResponseCheck? ResponseCheck { get; init; }
 
+    /// <summary>Send every step over HTTP/2 (<c>--http2</c>), as a step's <c>@http2</c> does for that step.</summary>
+    public bool Http2 { get; init; }
+
     /// <summary>The longest response body accepted (<c>--max-body</c>); a longer one fails its step.</summary>
     public long MaxBodyBytes { get; init; } = ConnectionOptions.DefaultMaxBodyBytes;
 
     /// <summary>
     /// The transport of one flow run: the caller's client when given (in-process test servers), else
-    /// Pacer's engine, with HttpClient for what the engine cannot reach (https until the engine speaks TLS).
+    /// Pacer's engine (http and https), with HttpClient for what the engine cannot reach.
     /// </summary>
     public IRequestTransport CreateTransport()
     {
@@ -60,6 +66,7 @@ public sealed record FlowRunOptions
 
         var cookies = new System.Net.CookieContainer();
         var fallback = new HttpClientTransport(FlowHttpClientFactory.Create(FollowRedirects, Insecure, cookies), ownsClient: true, MaxBodyBytes);
-        return new EngineTransport(new EngineTransportOptions { FollowRedirects = FollowRedirects, MaxBodyBytes = MaxBodyBytes, Cookies = cookies }, fallback);
+        var tls = (Tls ?? new Http.Engine.Tls.TlsOptions()) with { Insecure = Insecure || (Tls?.Insecure ?? false) };
+        return new EngineTransport(new EngineTransportOptions { FollowRedirects = FollowRedirects, MaxBodyBytes = MaxBodyBytes, Cookies = cookies, Tls = tls }, fallback);
     }
 }

@@ -27,7 +27,7 @@ public sealed class FlowRunner(FlowRunOptions options, BuiltInVariables builtIns
         var stopwatch = Stopwatch.StartNew();
         var variables = new VariableScope(options.Overrides, options.EnvironmentVariables, plan.Defaults);
         using var transport = options.CreateTransport();
-        var executor = new StepExecutor(transport, builtIns, BaseUrls.For(options.BaseUrl, variables), options.Timeout, options.SoftBudgets, options.ResponseCheck);
+        var executor = new StepExecutor(transport, builtIns, BaseUrls.For(options.BaseUrl, variables), options.Timeout, options.SoftBudgets, options.ResponseCheck, options.Http2);
         var sequence = new FlowSequence(plan, options.Overrides.Keys.ToHashSet(StringComparer.Ordinal), options.FailFast);
         var results = new List<StepResult>();
         var interrupted = false;

@@ -11,7 +11,14 @@ namespace Pacer.Core.Execution;
 /// attempt with every check recorded. It knows nothing about files or other steps; what later steps
 /// do is <see cref="FlowSequence"/>'s rule.
 /// </summary>
-public sealed class StepExecutor(IRequestTransport transport, BuiltInVariables builtIns, string? baseUrl, TimeSpan defaultTimeout, bool softBudgets = false, IResponseCheck? responseCheck = null)
+public sealed class StepExecutor(
+    IRequestTransport transport,
+    BuiltInVariables builtIns,
+    string? baseUrl,
+    TimeSpan defaultTimeout,
+    bool softBudgets = false,
+    IResponseCheck? responseCheck = null,
+    bool http2 = false)
 {
     /// <param name="abort">Cancels a request in flight (a second Ctrl-C, or the drain timeout); the step then ends as interrupted.</param>
     public async Task<StepResult> ExecuteAsync(StepPlan step, VariableScope variables, FlowSequence sequence, CancellationToken abort)
@@ -51,7 +58,7 @@ public sealed class StepExecutor(IRequestTransport transport, BuiltInVariables b
 
     private async Task<StepResult> AttemptAsync(StepPlan step, RequestSummary request, VariableScope variables, FlowSequence sequence, CancellationToken abort)
     {
-        var outcome = await transport.SendAsync(request, step.Timeout ?? defaultTimeout, abort).ConfigureAwait(false);
+        var outcome = await transport.SendAsync(request, new RequestOptions(step.Timeout ?? defaultTimeout, http2 || step.Node.Options.Http2), abort).ConfigureAwait(false);
         if (outcome.Cancelled)
         {
             sequence.CapturesOf(step);
@@ -85,7 +92,7 @@ public sealed class StepExecutor(IRequestTransport transport, BuiltInVariables b
             details.Captures,
             latency,
             1)
-        { Failure = failure };
+        { Failure = failure, Timings = outcome.Timings };
     }
 
     // Synchronous, so the capture record can be handed to the judge as a span.

@@ -32,6 +32,9 @@ public sealed record StepResult(
         _ => null,
     };
 
+    /// <summary>Where the last attempt's time went (connect, TLS, waiting, receiving), as the engine measured it; zero from HttpClient.</summary>
+    public Http.Engine.HttpPhaseTimings Timings { get; init; }
+
     /// <summary>True when the run was interrupted (Ctrl-C) before this step could finish.</summary>
     public bool Interrupted { get; init; }
 

@@ -6,11 +6,11 @@ namespace Pacer.Core.Flow;
 
 /// <summary>
 /// The <c>@directive</c> lines of a step: <c>@id</c>, <c>@name</c>, <c>@retry</c>, <c>@retry-wait</c>,
-/// <c>@max-duration</c>, <c>@timeout</c>, <c>@once</c>, <c>@think</c>, <c>@type</c>.
+/// <c>@max-duration</c>, <c>@timeout</c>, <c>@once</c>, <c>@think</c>, <c>@http2</c>, <c>@type</c>.
 /// </summary>
 internal sealed class StepDirectives
 {
-    private static readonly string[] Known = ["id", "name", "retry", "retry-wait", "max-duration", "timeout", "once", "think", "type"];
+    private static readonly string[] Known = ["id", "name", "retry", "retry-wait", "max-duration", "timeout", "once", "think", "http2", "type"];
 
     public string? Id { get; private set; }
 
@@ -30,10 +30,12 @@ internal sealed class StepDirectives
 
     public ThinkTime? Think { get; private set; }
 
+    public bool Http2 { get; private set; }
+
     /// <summary>Set by <c>@type exec</c> and the like: the rest of the block is another language, so it is not read.</summary>
     public bool UnsupportedType { get; private set; }
 
-    public StepOptions ToOptions() => new(Retry, RetryWaitMs, MaxDurationMs, TimeoutMs, Once, Think);
+    public StepOptions ToOptions() => new(Retry, RetryWaitMs, MaxDurationMs, TimeoutMs, Once, Think, Http2);
 
     /// <param name="trimmed">The line without surrounding spaces, starting with <c>@</c>.</param>
     /// <param name="column">The file column of the <c>@</c>.</param>
@@ -73,6 +75,9 @@ internal sealed class StepDirectives
                 break;
             case "once":
                 Once = true;
+                break;
+            case "http2":
+                Http2 = true;
                 break;
             case "think":
                 if (ThinkTime.TryParse(value, out var think, out var thinkError))

@@ -11,12 +11,17 @@ public static class EngineOutcomes
         HttpFailureKind.Refused => FailureKind.ConnectionRefused,
         HttpFailureKind.HostNotFound => FailureKind.HostNotFound,
         HttpFailureKind.Timeout => FailureKind.Timeout,
-        HttpFailureKind.Reset or HttpFailureKind.Closed => FailureKind.ConnectionReset,
+        HttpFailureKind.Reset or HttpFailureKind.Closed or HttpFailureKind.StreamReset or HttpFailureKind.GoAway => FailureKind.ConnectionReset,
         HttpFailureKind.BodyTooLarge => FailureKind.BodyTooLarge,
+        HttpFailureKind.TlsHandshake or HttpFailureKind.CertificateUntrusted or HttpFailureKind.CertificateExpired or
+            HttpFailureKind.CertificateNameMismatch or HttpFailureKind.NotTls or HttpFailureKind.TlsOnPlainPort => FailureKind.TlsError,
         _ => FailureKind.ProtocolError,
     };
 
-    /// <param name="parserMessage">The parser's own account of a bad response, which is more precise than the kind.</param>
+    /// <param name="parserMessage">
+    /// The connection's own account (the parser's for a bad response, the TLS layer's for a certificate),
+    /// which is more precise than the kind and, for TLS, says what to do.
+    /// </param>
     public static string Describe(HttpFailureKind failure, string host, int port, TimeSpan timeout, string? parserMessage) => failure switch
     {
         HttpFailureKind.Refused => $"connection refused to {host}:{port}",
@@ -25,7 +30,8 @@ public static class EngineOutcomes
         HttpFailureKind.Reset => $"connection reset by {host}:{port}",
         HttpFailureKind.Closed => $"{host}:{port} closed the connection before the response was complete",
         HttpFailureKind.BodyTooLarge => $"{host}:{port}: {parserMessage ?? "response body too large"}",
-        _ when parserMessage is not null => $"invalid HTTP response from {host}:{port}: {parserMessage}",
+        HttpFailureKind.Protocol or HttpFailureKind.HeaderTooLarge when parserMessage is not null => $"invalid HTTP response from {host}:{port}: {parserMessage}",
+        _ when parserMessage is not null => parserMessage,
         _ => $"invalid HTTP response from {host}:{port}",
     };
 }

@@ -5,12 +5,15 @@ using Pacer.Core.Http.Engine;
 namespace Pacer.Core.Http;
 
 /// <summary>
-/// A rendered request serialised for the raw HTTP/1.1 engine, with the host and port of the
-/// connection it goes to. Only plain <c>http://</c> URLs qualify: the engine has no TLS, so
-/// anything else is sent with HttpClient (see <see cref="TransportChoice"/>).
+/// A rendered request serialised for the engine, with the scheme, host and port of the connection
+/// it goes to (<c>http://</c> or <c>https://</c>; anything else is sent with HttpClient, see
+/// <see cref="TransportChoice"/>).
 /// </summary>
-public sealed class EngineRequest(PreparedRequest prepared, string host, int port)
+public sealed class EngineRequest(PreparedRequest prepared, string host, int port, bool secure = false)
 {
+    /// <summary>https: the connection speaks TLS.</summary>
+    public bool Secure { get; } = secure;
+
     public PreparedRequest Prepared { get; } = prepared;
 
     public string Host { get; } = host;
@@ -28,6 +31,7 @@ public sealed class EngineRequest(PreparedRequest prepared, string host, int por
         var target = uri.PathAndQuery;
         var body = request.Body is null ? ReadOnlyMemory<byte>.Empty : Encoding.UTF8.GetBytes(request.Body);
         var host = uri.HostNameType == UriHostNameType.IPv6 ? uri.Host.Trim('[', ']') : uri.IdnHost;
-        return new EngineRequest(PreparedRequest.Create(request.Method, hostHeader, target, request.Headers, body), host, uri.Port);
+        var secure = uri.Scheme == Uri.UriSchemeHttps;
+        return new EngineRequest(PreparedRequest.Create(request.Method, hostHeader, target, request.Headers, body), host, uri.Port, secure);
     }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Pacer.Core.Execution;
 using Pacer.Core.Http.Engine;
+using Pacer.Core.Http.Engine.Http2;
 using Pacer.Core.Judge;
 
 namespace Pacer.Core.Http;
@@ -12,21 +13,23 @@ namespace Pacer.Core.Http;
 /// exactly the rules <c>pacer load</c> does (strict framing, one Content-Length, a bound on the body).
 /// On top of the engine it keeps what a browser-like client keeps for one flow: a cookie jar, and
 /// redirects when asked (<c>--follow-redirects</c>, at most <see cref="MaxRedirects"/>). Every header
-/// is kept as received. What the engine cannot reach (https today) goes to <paramref name="fallback"/>.
+/// is kept as received. A step asking for HTTP/2 (<c>@http2</c>, <c>--http2</c>) gets a stream on a
+/// connection of its own pool, as under load. What the engine cannot reach goes to <paramref name="fallback"/>.
 /// </summary>
 public sealed class EngineTransport(EngineTransportOptions options, IRequestTransport fallback) : IRequestTransport
 {
     public const int MaxRedirects = 10;
 
-    private readonly Dictionary<(string Host, int Port), Http11Connection> _connections = [];
+    private readonly Dictionary<(string Host, int Port, bool Secure, bool Http2), IHttpConnection> _connections = [];
+    private readonly List<Http2ConnectionPool> _pools = [];
     private readonly CookieContainer _cookies = options.Cookies ?? new CookieContainer();
 
-    public async ValueTask<ExchangeOutcome> SendAsync(RequestSummary request, TimeSpan timeout, CancellationToken cancellationToken)
+    public async ValueTask<ExchangeOutcome> SendAsync(RequestSummary request, RequestOptions sending, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         for (var hop = 0; ; hop++)
         {
-            var outcome = await SendOnceAsync(request, timeout, cancellationToken).ConfigureAwait(false);
+            var outcome = await SendOnceAsync(request, sending, cancellationToken).ConfigureAwait(false);
             if (!options.FollowRedirects || outcome.Response is not { } response || !IsRedirect(response.Status) || hop == MaxRedirects)
             {
                 return outcome;
@@ -44,16 +47,17 @@ public sealed class EngineTransport(EngineTransportOptions options, IRequestTran
         }
     }
 
-    private async ValueTask<ExchangeOutcome> SendOnceAsync(RequestSummary request, TimeSpan timeout, CancellationToken cancellationToken)
+    private async ValueTask<ExchangeOutcome> SendOnceAsync(RequestSummary request, RequestOptions sending, CancellationToken cancellationToken)
     {
         var url = new Uri(request.Url);
         var withCookies = WithCookies(request, url);
         if (EngineRequest.TryCreate(withCookies) is not { } engineRequest)
         {
-            return await fallback.SendAsync(withCookies, timeout, cancellationToken).ConfigureAwait(false);
+            return await fallback.SendAsync(withCookies, sending, cancellationToken).ConfigureAwait(false);
         }
 
-        var connection = ConnectionFor(engineRequest.Host, engineRequest.Port);
+        var timeout = sending.Timeout;
+        var connection = ConnectionFor(engineRequest.Host, engineRequest.Port, engineRequest.Secure, sending.Http2);
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeoutSource.CancelAfter(timeout);
         var stopwatch = Stopwatch.StartNew();
@@ -73,7 +77,8 @@ public sealed class EngineTransport(EngineTransportOptions options, IRequestTran
                 EngineOutcomes.Describe(kind, engineRequest.Host, engineRequest.Port, timeout, connection.Response.ErrorMessage),
                 result.BytesReceived,
                 result.BytesSent,
-                null);
+                null,
+                Timings: result.Timings);
         }
 
         foreach (var cookie in connection.Response.SetCookies)
@@ -89,8 +94,8 @@ public sealed class EngineTransport(EngineTransportOptions options, IRequestTran
         }
 
         var body = Encoding.UTF8.GetString(connection.Response.Body.Span);
-        var snapshot = new ResponseSnapshot(result.StatusCode, [.. connection.AllHeaders], body, stopwatch.Elapsed);
-        return new ExchangeOutcome(result.StatusCode, null, null, result.BytesReceived, result.BytesSent, snapshot, SetCookies: connection.Response.SetCookies);
+        var snapshot = new ResponseSnapshot(result.StatusCode, [.. connection.Response.AllHeaders], body, stopwatch.Elapsed);
+        return new ExchangeOutcome(result.StatusCode, null, null, result.BytesReceived, result.BytesSent, snapshot, SetCookies: connection.Response.SetCookies, Timings: result.Timings);
     }
 
     private RequestSummary WithCookies(RequestSummary request, Uri url)
@@ -104,14 +109,15 @@ public sealed class EngineTransport(EngineTransportOptions options, IRequestTran
         return request with { Headers = [.. request.Headers, new("Cookie", header)] };
     }
 
-    private Http11Connection ConnectionFor(string host, int port)
+    private IHttpConnection ConnectionFor(string host, int port, bool secure, bool http2)
     {
-        if (!_connections.TryGetValue((host, port), out var connection))
+        if (!_connections.TryGetValue((host, port, secure, http2), out var connection))
         {
-            connection = new Http11Connection(new ConnectionOptions
+            var connectionOptions = new ConnectionOptions
             {
                 Host = host,
                 Port = port,
+                Tls = secure ? options.Tls ?? new Engine.Tls.TlsOptions() : null,
                 ConnectTimeout = options.ConnectTimeout,
                 RequestTimeout = System.Threading.Timeout.InfiniteTimeSpan,
                 CaptureAllHeaders = true,
@@ -121,8 +127,19 @@ public sealed class EngineTransport(EngineTransportOptions options, IRequestTran
                 // Functional runs continue on the caller's threads: they print and may block, which
                 // must never happen on the event loop that carries every load connection.
                 UseEventLoop = false,
-            });
-            _connections[(host, port)] = connection;
+            };
+            if (http2)
+            {
+                var pool = new Http2ConnectionPool(connectionOptions, connections: 1);
+                _pools.Add(pool);
+                connection = pool.CreateChannel();
+            }
+            else
+            {
+                connection = new Http11Connection(connectionOptions);
+            }
+
+            _connections[(host, port, secure, http2)] = connection;
         }
 
         return connection;
@@ -138,6 +155,11 @@ public sealed class EngineTransport(EngineTransportOptions options, IRequestTran
         }
 
         _connections.Clear();
+        foreach (var pool in _pools)
+        {
+            pool.Dispose();
+        }
+
         fallback.Dispose();
     }
 }
@@ -153,4 +175,7 @@ public sealed record EngineTransportOptions
 
     /// <summary>A jar to start from (null: an empty one of the run's own).</summary>
     public CookieContainer? Cookies { get; init; }
+
+    /// <summary>How https is spoken (null: the system's CAs, names checked).</summary>
+    public Engine.Tls.TlsOptions? Tls { get; init; }
 }

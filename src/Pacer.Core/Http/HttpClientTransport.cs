@@ -14,9 +14,10 @@ namespace Pacer.Core.Http;
 /// </summary>
 public sealed class HttpClientTransport(HttpClient client, bool ownsClient, long maxBodyBytes) : IRequestTransport
 {
-    public async ValueTask<ExchangeOutcome> SendAsync(RequestSummary request, TimeSpan timeout, CancellationToken cancellationToken)
+    public async ValueTask<ExchangeOutcome> SendAsync(RequestSummary request, RequestOptions sending, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var timeout = sending.Timeout;
         var bytesOut = EstimateOut(request);
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeoutSource.CancelAfter(timeout);
@@ -24,6 +25,12 @@ public sealed class HttpClientTransport(HttpClient client, bool ownsClient, long
         try
         {
             using var message = ToMessage(request);
+            if (sending.Http2)
+            {
+                message.Version = System.Net.HttpVersion.Version20;
+                message.VersionPolicy = HttpVersionPolicy.RequestVersionExact;
+            }
+
             var stopwatch = Stopwatch.StartNew();
             using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeoutSource.Token).ConfigureAwait(false);
             var headers = new List<KeyValuePair<string, string>>();

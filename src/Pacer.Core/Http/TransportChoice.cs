@@ -1,9 +1,9 @@
 namespace Pacer.Core.Http;
 
 /// <summary>
-/// Which HTTP path a request takes. The raw engine (keep-alive connection per VU, no allocations per
-/// request) is the default; HttpClient takes what the engine does not speak — today that is TLS
-/// (<c>https://</c>) — and the run reports which was used and why.
+/// Which HTTP path a request takes. The raw engine (keep-alive connection per VU, or HTTP/2 streams
+/// over shared connections; plain or TLS; no allocations per request) is the default; HttpClient
+/// takes what the engine does not speak, and the run reports which was used and why.
 /// </summary>
 public static class TransportChoice
 {
@@ -15,13 +15,8 @@ public static class TransportChoice
     public static string? WhyNotEngine(string url)
     {
         ArgumentNullException.ThrowIfNull(url);
-        if (url.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        return url.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
-            ? "https target: the engine speaks plain HTTP/1.1 only, TLS goes through HttpClient"
-            : $"not an http:// URL ({url})";
+        return url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : $"not an http:// or https:// URL ({url})";
     }
 }

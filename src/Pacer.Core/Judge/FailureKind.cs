@@ -14,7 +14,7 @@ public enum FailureKind
     ConnectionReset,
     AssertionFailed,
 
-    /// <summary>The response was not valid HTTP (a bad status line, conflicting Content-Lengths, a head past the limit).</summary>
+    /// <summary>The response was not valid HTTP/1.x or HTTP/2 (a bad status line, conflicting Content-Lengths, a head past the limit, a reset stream).</summary>
     ProtocolError,
 
     /// <summary>A <c>[Captures]</c> path found nothing in the response.</summary>
@@ -28,6 +28,9 @@ public enum FailureKind
 
     /// <summary>The request could not be built: an undefined variable at run time, a relative URL without a base URL.</summary>
     RequestNotBuilt,
+
+    /// <summary>TLS failed: an untrusted, expired or mismatched certificate, a refused handshake, or TLS/plain on the wrong port.</summary>
+    TlsError,
 
     /// <summary>The host name did not resolve.</summary>
     HostNotFound,

@@ -16,6 +16,7 @@ public static class FailureKindNames
         FailureKind.BudgetMissed => "budget-missed",
         FailureKind.BodyTooLarge => "body-too-large",
         FailureKind.RequestNotBuilt => "request-not-built",
+        FailureKind.TlsError => "tls-error",
         FailureKind.HostNotFound => "host-not-found",
         FailureKind.Skipped => "skipped",
         _ => kind.ToString().ToLowerInvariant(),
@@ -27,5 +28,5 @@ public static class FailureKindNames
 
     /// <summary>True for the kinds where no (valid) response arrived: the request itself failed.</summary>
     public static bool IsTransport(FailureKind kind) =>
-        kind is FailureKind.Timeout or FailureKind.ConnectionRefused or FailureKind.HostNotFound or FailureKind.ConnectionReset or FailureKind.ProtocolError or FailureKind.BodyTooLarge;
+        kind is FailureKind.Timeout or FailureKind.ConnectionRefused or FailureKind.HostNotFound or FailureKind.TlsError or FailureKind.ConnectionReset or FailureKind.ProtocolError or FailureKind.BodyTooLarge;
 }

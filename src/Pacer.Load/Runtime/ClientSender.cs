@@ -15,7 +15,7 @@ internal sealed class ClientSender(bool insecure, TimeSpan timeout, long maxBody
     public ValueTask<ExchangeOutcome> SendAsync(RequestSummary request, LoadStep step, CancellationToken cancellationToken)
     {
         _transport ??= new HttpClientTransport(FlowHttpClientFactory.Create(followRedirects: false, insecure, cookies), ownsClient: true, maxBodyBytes);
-        return _transport.SendAsync(request, step.Timeout ?? timeout, cancellationToken);
+        return _transport.SendAsync(request, new RequestOptions(step.Timeout ?? timeout), cancellationToken);
     }
 
     public void Dispose() => _transport?.Dispose();

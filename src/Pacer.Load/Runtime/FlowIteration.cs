@@ -85,7 +85,7 @@ internal sealed class FlowIteration
                 {
                     // The common load step, awaited straight on the connection: no sender state machine in between.
                     _shared.Transport.Engine();
-                    var connection = vu.Engine.ConnectionFor(literal.Host, literal.Port);
+                    var connection = vu.Engine.ConnectionFor(literal, step.Plan.Node.Options.Http2);
                     var result = await connection.SendAsync(literal.Prepared, default, _shared.RequestsToken).ConfigureAwait(false);
                     outcome = vu.Engine.Outcome(result, connection, literal, step);
                 }

@@ -65,7 +65,8 @@ public sealed class LoadRun
     {
         ArgumentNullException.ThrowIfNull(observer);
         var startedAt = _settings.Time.GetUtcNow();
-        var compiler = new LoadRunCompiler(_settings);
+        // The compiler owns each flow's engine settings and their HTTP/2 pools: closed when the run ends.
+        using var compiler = new LoadRunCompiler(_settings);
 
         // Setup first: every flow's @once steps, before any load (and before the clock of the load starts).
         var setups = new List<SetupOutcome>();

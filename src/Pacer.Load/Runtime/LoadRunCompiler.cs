@@ -13,8 +13,11 @@ namespace Pacer.Load.Runtime;
 /// Turns a run's flows into what executes them (each flow's steps, VUs, iteration and executor) and
 /// what the run measured into its <see cref="LoadResult"/>: the two ends of <see cref="LoadRun"/>.
 /// </summary>
-internal sealed class LoadRunCompiler(LoadRunSettings settings)
+internal sealed class LoadRunCompiler(LoadRunSettings settings) : IDisposable
 {
+    // Each flow's engine settings, which own its HTTP/2 connection pools.
+    private readonly List<EngineSettings> _engines = [];
+
     /// <summary>Each flow's steps, iteration and executor; <paramref name="users"/> is filled with each flow's VUs on the first call and reused after.</summary>
     public (List<LoadExecutor> Executors, List<StepDescription> Steps) Compile(
         LoadRunShared shared, List<SetupOutcome> setups, List<VirtualUsers> users, LoadMetrics metrics, Func<ExecutorConfig, ExecutorConfig> profileOf)
@@ -39,7 +42,9 @@ internal sealed class LoadRunCompiler(LoadRunSettings settings)
                 settings.Timeout,
                 [.. loadSteps.SelectMany(s => s.HeaderNames).Distinct(StringComparer.OrdinalIgnoreCase)],
                 loadSteps.Any(s => s.NeedsBody),
-                settings.MaxBodyBytes);
+                settings.MaxBodyBytes,
+                settings.Protocol with { Tls = (settings.Protocol.Tls ?? new()) with { Insecure = settings.Insecure || (settings.Protocol.Tls?.Insecure ?? false) } });
+            _engines.Add(engine);
             var offset = vuOffset;
             vuOffset += flow.Profile.PeakVus;
             if (users.Count == f)
@@ -117,6 +122,14 @@ internal sealed class LoadRunCompiler(LoadRunSettings settings)
             Setup = Setup(setups),
             Thresholds = ThresholdEvaluator.EvaluateAll(settings.Thresholds, summary),
         }.Build();
+    }
+
+    public void Dispose()
+    {
+        foreach (var engine in _engines)
+        {
+            engine.Dispose();
+        }
     }
 
     private static List<SetupStepResult> Setup(List<SetupOutcome> setups) =>

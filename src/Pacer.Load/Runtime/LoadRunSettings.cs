@@ -32,6 +32,11 @@ public sealed record LoadRunSettings
 
     /// <summary>The longest response body accepted (<c>--max-body</c>); a longer one fails its request.</summary>
     public long MaxBodyBytes { get; init; } = Core.Http.Engine.ConnectionOptions.DefaultMaxBodyBytes;
+    /// <summary>
+    /// How the engine connects: TLS settings (CA file, client certificate; <see cref="Insecure"/> is
+    /// folded in), HTTP/2 and its connection count. Default: HTTP/1.1, a connection per VU.
+    /// </summary>
+    public EngineProtocol Protocol { get; init; } = new();
 
     /// <summary>The environment's name, recorded in the result file.</summary>
     public string? Environment { get; init; }

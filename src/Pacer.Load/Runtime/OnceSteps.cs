@@ -25,7 +25,7 @@ internal static class OnceSteps
             return new SetupOutcome(scope.Captured, sequence, [], null);
         }
 
-        var options = new FlowRunOptions { Insecure = settings.Insecure, MaxBodyBytes = settings.MaxBodyBytes };
+        var options = new FlowRunOptions { Insecure = settings.Insecure, Tls = settings.Protocol.Tls, MaxBodyBytes = settings.MaxBodyBytes };
         using var transport = options.CreateTransport();
         var executor = new StepExecutor(transport, settings.BuiltIns, BaseUrls.For(flow.BaseUrl, scope), settings.Timeout, softBudgets: true);
         var results = new List<StepResult>();

@@ -88,6 +88,11 @@ public sealed class StepPrinter(ConsoleStyle style, bool verbose)
             WriteIndented(w, ReportFormatting.Body(response.BodyText, int.MaxValue), "      < ");
         }
 
+        if (ReportFormatting.Phases(result.Timings) is { } phases)
+        {
+            w.WriteLine(style.Dim($"      timings: {phases}"));
+        }
+
         foreach (var capture in result.Captures)
         {
             var value = capture.Found ? capture.Value?.ToJsonString() ?? "null" : "(not found: " + capture.Error + ")";

@@ -101,6 +101,6 @@ public static class LoadFormatting
         ArgumentNullException.ThrowIfNull(transport);
         return transport.Reason is { Length: > 0 } reason
             ? $"{transport.Kind}: {reason}"
-            : transport.Kind == "engine" ? "engine (Pacer's raw HTTP/1.1 path)" : transport.Kind;
+            : transport.Kind == "engine" ? "engine (Pacer's own HTTP/1.1 and HTTP/2 path, plain or TLS)" : transport.Kind;
     }
 }

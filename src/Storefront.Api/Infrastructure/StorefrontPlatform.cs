@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
 using Storefront.Api.Features.Users;
 using Storefront.Api.Infrastructure.Auth;
 using Storefront.Api.Infrastructure.Database;
@@ -47,7 +48,13 @@ public static class StorefrontPlatform
         var services = builder.Services;
         services.AddOptions<StorefrontOptions>().Bind(configuration.GetSection(StorefrontOptions.SectionName));
         services.AddSingleton(TimeProvider.System);
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // Numbers are JSON numbers: the web default also reads "12.5" as a number, which the document would have
+            // to describe as number-or-string with a pattern, and bounds like minimum cannot apply to the string form.
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
         services.AddStorefrontDatabase(configuration, environment);
         services.AddStorefrontProblemDetails();
         services.AddStorefrontAuth(signingKey);
@@ -68,9 +75,17 @@ public static class StorefrontPlatform
         {
             o.AddDocumentTransformer<BearerSecurityTransformer>();
             o.AddOperationTransformer<BearerSecurityTransformer>();
+            o.AddOperationTransformer<ParameterRulesTransformer>();
             o.AddOperationTransformer<ProblemResponsesTransformer>();
+            o.AddSchemaTransformer<RequestRulesSchemaTransformer>();
         });
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = settings.Limits.MaxRequestBodyBytes);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = settings.Limits.MaxRequestBodyBytes;
+            // Above RequestHeadLimitMiddleware's own limits, so a too-long URL or header block reaches it and gets a problem body.
+            k.Limits.MaxRequestLineSize = RequestHeadLimitMiddleware.KestrelLineLimit;
+            k.Limits.MaxRequestHeadersTotalSize = RequestHeadLimitMiddleware.KestrelHeadersLimit;
+        });
         return builder;
     }
 
@@ -80,6 +95,7 @@ public static class StorefrontPlatform
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<HttpMetricsMiddleware>();
         app.UseStorefrontProblemDetails();
+        app.UseMiddleware<RequestHeadLimitMiddleware>();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseRouting();
         HttpMetricsMiddleware.UseRouteCapture(app);
@@ -90,6 +106,8 @@ public static class StorefrontPlatform
         app.UseRateLimiter();
 
         app.MapOpenApi();
+        // Interactive docs (Scalar, its script served from the package, no CDN) at /docs, reading /openapi/v1.json.
+        app.MapScalarApiReference("/docs", options => options.WithTitle("Storefront API"));
         app.MapHealthApi();
         app.MapMetricsApi();
         return app;

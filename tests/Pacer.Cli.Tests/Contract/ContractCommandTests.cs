@@ -52,18 +52,16 @@ public sealed class ContractCommandTests(StorefrontServer storefront) : IClassFi
     }
 
     [Fact]
-    public async Task Sweeps_every_operation_it_can_build_with_the_login_token_when_no_flows_are_given()
+    public async Task Fails_with_exit_1_when_the_login_flow_fails()
     {
         using var directory = new TempDirectory();
         var login = Path.Combine(directory.Path, "login.flow.md");
-        await File.WriteAllTextAsync(login, $$$"""
-            # Admin login
-
+        await File.WriteAllTextAsync(login, """
             ```step
             POST /auth/login
             Content-Type: application/json
 
-            {"login": "admin@storefront.local", "password": "{{{StorefrontServer.AdminPassword}}}"}
+            {"login": "admin@storefront.local", "password": "not-the-password"}
 
             [Captures]
             token: accessToken
@@ -74,12 +72,12 @@ public sealed class ContractCommandTests(StorefrontServer storefront) : IClassFi
             """, TestContext.Current.CancellationToken);
 
         var outcome = await PacerCli.RunAsync(
-            directory.Path, "contract", "--openapi", storefront.DocumentPath, "--base-url", storefront.ApiUrl, "--login", login, "--verbose");
+            directory.Path, "contract", "--openapi", storefront.DocumentPath, "--base-url", storefront.ApiUrl, "--login", login, "--check", "unsupported-method");
 
-        Assert.True(outcome.ExitCode == ExitCodes.Passed, outcome.ToString());
-        Assert.Contains("GET /api/v1/products/{id}: GET /api/v1/products/", outcome.Out, StringComparison.Ordinal);
-        Assert.Contains("GET /api/v1/users/me: GET /api/v1/users/me → 200", outcome.Out, StringComparison.Ordinal);
-        Assert.DoesNotContain("skipped: it is secured", outcome.Out, StringComparison.Ordinal);
+        Assert.True(outcome.ExitCode == ExitCodes.TestFailed, outcome.ToString());
+        Assert.Contains("note: the login flow", outcome.Out, StringComparison.Ordinal);
+        Assert.Contains("skipped: it is secured and no --login flow captured a token", outcome.Out, StringComparison.Ordinal);
+        Assert.Contains("Contract failed: the login flow failed; ", outcome.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -183,7 +183,8 @@ public sealed class RunOptionsTests : IDisposable
 
         Assert.StartsWith("https://", server.BaseUrl, StringComparison.Ordinal);
         Assert.True(strict.ExitCode == 1, strict.ToString());
-        Assert.Contains("--insecure accepts self-signed certificates", strict.Out, StringComparison.Ordinal);
+        Assert.Contains("is not trusted", strict.Out, StringComparison.Ordinal);
+        Assert.Contains("pass its CA with --ca-cert FILE, or --insecure for a self-signed test server", strict.Out, StringComparison.Ordinal);
         Assert.True(insecure.ExitCode == 0, insecure.ToString());
     }
 

@@ -237,6 +237,21 @@ public sealed class FlowRunnerTests
         Assert.Empty(server.State.RequestLog);
     }
 
+    [Fact]
+    public async Task A_header_reaches_assertions_exactly_as_sent_through_the_engine_and_through_a_callers_http_client()
+    {
+        await using var server = await TestApiServer.StartAsync();
+        using var client = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        var step = Step("GET", "/headers/server", asserts: [Check("header.Server", AssertOperator.Equal, "BaseHTTP/0.6 Python/3.11.7")]);
+
+        var engine = await Run(server, Flow("h.flow.md", step));
+        var viaClient = await Run(server, Flow("h.flow.md", step), new FlowRunOptions { HttpClient = client });
+
+        Assert.True(engine.Passed, Describe(engine));
+        Assert.True(viaClient.Passed, Describe(viaClient));
+        Assert.Single(viaClient.Steps[0].Response!.Headers, h => h.Key.Equals("Server", StringComparison.OrdinalIgnoreCase));
+    }
+
     private static Task<FlowRunResult> Run(TestApiServer server, FlowDocument flow, FlowRunOptions? options = null) =>
         new FlowRunner((options ?? new FlowRunOptions()) with { BaseUrl = server.BaseUrl }, BuiltInVariables.CreateDefault())
             .RunAsync(flow, null, TestContext.Current.CancellationToken);

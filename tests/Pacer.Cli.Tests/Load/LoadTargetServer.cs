@@ -33,11 +33,12 @@ public sealed class LoadTargetServer : IAsyncDisposable
 
     private int logins;
 
-    public static async Task<LoadTargetServer> StartAsync()
+    /// <param name="listen">How the port listens (HTTP/2 only, TLS); plain HTTP/1.1 when null.</param>
+    public static async Task<LoadTargetServer> StartAsync(Action<Microsoft.AspNetCore.Server.Kestrel.Core.ListenOptions>? listen = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0, port => listen?.Invoke(port)));
         var app = builder.Build();
         var server = new LoadTargetServer(app);
         server.Map();

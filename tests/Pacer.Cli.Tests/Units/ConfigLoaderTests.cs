@@ -35,6 +35,36 @@ public sealed class ConfigLoaderTests
     }
 
     [Fact]
+    public void Reads_an_environments_tls_block_with_paths_relative_to_the_project_folder()
+    {
+        var config = Path.Combine(Path.GetTempPath(), "project", ".pacer", "config.yaml");
+        var loaded = ConfigLoader.Parse(config, """
+            environments:
+              - name: staging
+                base_url: https://staging.example.com
+                tls:
+                  ca_cert: certs/ca.pem
+                  cert: /abs/client.pem
+                  key: certs/client.key
+                  insecure: true
+            """);
+
+        var tls = loaded.Config!.Find("staging")!.Tls!;
+        Assert.Equal(Path.Combine(Path.GetTempPath(), "project", "certs", "ca.pem"), tls.CaCertificate);
+        Assert.Equal("/abs/client.pem", tls.Certificate);
+        Assert.Equal(Path.Combine(Path.GetTempPath(), "project", "certs", "client.key"), tls.Key);
+        Assert.True(tls.Insecure);
+    }
+
+    [Fact]
+    public void An_unknown_tls_setting_is_a_diagnostic()
+    {
+        var loaded = ConfigLoader.Parse("c.yaml", "environments:\n  - name: dev\n    tls:\n      cacert: x.pem\n");
+        Assert.Null(loaded.Config);
+        Assert.Contains("unknown tls setting 'cacert'", loaded.Error!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Syntax_error_is_a_diagnostic_with_line_and_column()
     {
         var loaded = ConfigLoader.Parse("c.yaml", "environments:\n  - name: dev\n     base_url: x\n");

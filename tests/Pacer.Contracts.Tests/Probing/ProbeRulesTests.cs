@@ -3,7 +3,10 @@ using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Pacer.Contracts.OpenApi;
-using Pacer.Contracts.Probing;
+using Pacer.Contracts.Probing.Checks;
+using Pacer.Contracts.Probing.Evidence;
+using Pacer.Contracts.Probing.Selection;
+using Pacer.Contracts.Probing.Tokens;
 using Xunit;
 
 namespace Pacer.Contracts.Tests.Probing;
@@ -55,7 +58,7 @@ public sealed class ProbeRulesTests
         };
         var spec = await OpenApiSpec.LoadAsync(document.ToJsonString(), "limits.json", TestContext.Current.CancellationToken);
 
-        Assert.Equal(limit, RateLimitProbe.DocumentedLimit(spec.Document.Paths["/login"].Operations![HttpMethod.Post]));
+        Assert.Equal(limit, RateLimitCheck.DocumentedLimit(spec.Document.Paths["/login"].Operations![HttpMethod.Post]));
     }
 
     [Theory]
@@ -71,16 +74,23 @@ public sealed class ProbeRulesTests
     public void Does_not_mistake_ordinary_bodies_for_stack_traces(string body) => Assert.Null(ResponseEvidence.StackTrace(body));
 
     [Theory]
-    [InlineData("http://127.0.0.1:5080", true)]
-    [InlineData("http://localhost:5080/api", true)]
-    [InlineData("http://[::1]:5080", true)]
-    [InlineData("http://10.0.0.5:5080", false)]
-    [InlineData("https://api.example.com", false)]
-    public void Only_loopback_targets_are_probed(string url, bool allowed)
+    [InlineData("http://127.0.0.1:5080", false, true)]
+    [InlineData("http://localhost:5080/api", false, true)]
+    [InlineData("http://[::1]:5080", false, true)]
+    [InlineData("http://10.0.0.5:5080", false, false)]
+    [InlineData("https://api.example.com", false, false)]
+    [InlineData("https://api.example.com", true, true)]
+    [InlineData("http://10.0.0.5:5080", true, true)]
+    [InlineData("ftp://127.0.0.1/x", true, false)]
+    public void Any_http_target_is_probed_but_hosts_other_than_this_machine_only_when_confirmed(string url, bool allowRemote, bool allowed)
     {
-        var exception = Record.Exception(() => ApiProber.RequireLoopback(new Uri(url)));
+        var exception = Record.Exception(() => TargetPolicy.Require(new Uri(url), allowRemote));
 
         Assert.Equal(allowed, exception is null);
+        if (!allowed && url.StartsWith("http", StringComparison.Ordinal))
+        {
+            Assert.Contains("--allow-remote", exception!.Message, StringComparison.Ordinal);
+        }
     }
 }
 

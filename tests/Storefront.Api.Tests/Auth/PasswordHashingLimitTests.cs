@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Identity;
@@ -11,7 +10,7 @@ using Xunit;
 
 namespace Storefront.Api.Tests.Auth;
 
-/// <summary>Password hashing is bounded: a burst of logins waits for a slot, and past a short queue gets 503.</summary>
+/// <summary>Password hashing is bounded: a burst of logins is admitted up to the hashing threads and a short queue, the rest get 503 at once.</summary>
 public sealed class PasswordHashingLimitTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -46,38 +45,35 @@ public sealed class PasswordHashingLimitTests
     }
 
     [Fact]
-    public async Task Requests_past_the_slots_wait_in_order_up_to_the_queue_limit_and_the_rest_are_refused()
+    public void The_gate_admits_the_hashing_slots_and_the_queue_then_refuses_at_once()
     {
-        using var gate = new PasswordHashingGate(Options.Create(new PasswordHashingOptions { MaxConcurrent = 1, QueueLimit = 1 }));
+        var gate = new PasswordHashingGate(Options.Create(new PasswordHashingOptions { MaxConcurrent = 1, QueueLimit = 1 }));
 
-        var holder = await gate.TryEnterAsync(Ct);
-        var waiter = gate.TryEnterAsync(Ct).AsTask();
-        var refused = await gate.TryEnterAsync(Ct);
+        var hashing = gate.TryEnter();
+        var queued = gate.TryEnter();
+        var refused = gate.TryEnter();
 
-        Assert.NotNull(holder);
-        Assert.False(waiter.IsCompleted);
+        Assert.NotNull(hashing);
+        Assert.NotNull(queued);
         Assert.Null(refused);
         Assert.Equal(1, gate.Rejected);
-        holder.Dispose();
-        using var next = await waiter.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        hashing.Dispose();
+        hashing.Dispose();
+        using var next = gate.TryEnter();
         Assert.NotNull(next);
+        Assert.Null(gate.TryEnter());
     }
 
     [Fact]
-    public async Task New_hashes_use_PBKDF2_with_the_configured_iteration_count()
+    public async Task Hashes_run_on_the_hashing_threads_not_on_the_thread_pool()
     {
-        await using var app = StorefrontFactory.With();
-        await app.InitializeAsync();
-        var hasher = app.Services.GetRequiredService<IPasswordHasher<User>>();
-        var expected = app.Services.GetRequiredService<IOptions<PasswordHashingOptions>>().Value.Iterations;
+        using var threads = new PasswordHashingThreads(Options.Create(new PasswordHashingOptions { MaxConcurrent = 1 }));
 
-        var hash = Convert.FromBase64String(hasher.HashPassword(new User { Email = "", NormalizedEmail = "", Username = "", NormalizedUsername = "", Role = "" }, "a password"));
+        var (name, pooled) = await threads.RunAsync(() => (Thread.CurrentThread.Name, Thread.CurrentThread.IsThreadPoolThread));
 
-        // Identity's v3 layout: 0x01, PRF (1 = HMAC-SHA256, 2 = HMAC-SHA512), iteration count, all big-endian.
-        Assert.Equal(0x01, hash[0]);
-        Assert.Equal(2u, BinaryPrimitives.ReadUInt32BigEndian(hash.AsSpan(1)));
-        Assert.Equal((uint)expected, BinaryPrimitives.ReadUInt32BigEndian(hash.AsSpan(5)));
-        Assert.Equal(210_000, new PasswordHashingOptions().Iterations);
+        Assert.Equal("password-hashing-0", name);
+        Assert.False(pooled);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => threads.RunAsync<int>(() => throw new InvalidOperationException("boom")));
     }
 
     /// <summary>Verifies through the real hasher, but once <see cref="Hold"/> is called the next check waits for <see cref="Release"/>.</summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Json;
 using Storefront.Api.Features.Catalog;
 using Storefront.Api.Tests.Orders;
@@ -61,7 +62,7 @@ public sealed class CatalogCacheTests(CommerceHost host) : IClassFixture<Commerc
         var cache = new CatalogCache();
         var before = cache.Current;
         cache.Invalidate();
-        before.StorePage("name|1|20", new CachedPage(new ProductPage([], 0, 1, 20, 0), new("\"l-stale\"")));
+        before.StorePage("name|1|20", new CachedPage(new ProductPage([], 0, 1, 20, 0), new("\"l-stale\"")), 100);
         before.StoreCategories(new CachedCategories([]));
 
         Assert.False(cache.Current.TryGetPage("name|1|20", out _));
@@ -85,6 +86,50 @@ public sealed class CatalogCacheTests(CommerceHost host) : IClassFixture<Commerc
         Assert.NotEqual(
             new ProductQuery(null, null, 1m, null, null, null, null).CacheKey,
             new ProductQuery(null, null, null, 1m, null, null, null).CacheKey);
+    }
+
+    [Fact]
+    public void Past_its_byte_budget_the_cache_drops_its_oldest_entries_first()
+    {
+        var cache = new CatalogCache(Microsoft.Extensions.Options.Options.Create(new CatalogOptions { CacheMaxBytes = 100_000 }));
+        var generation = cache.Current;
+        var page = new CachedPage(new ProductPage([], 0, 1, 20, 0), new("\"l-x\""));
+
+        for (var i = 0; i < 1000; i++)
+        {
+            generation.StorePage($"page-{i}", page, 1_000);
+            Assert.InRange(generation.Bytes, 0, 100_000);
+        }
+
+        Assert.False(generation.TryGetPage("page-0", out _));
+        Assert.True(generation.TryGetPage("page-999", out _));
+        generation.StorePage("too-big", page, 1_000_000);
+        Assert.False(generation.TryGetPage("too-big", out _));
+    }
+
+    [Fact]
+    public async Task Distinct_pages_worth_many_times_the_budget_stay_within_the_configured_bytes()
+    {
+        const long budget = 256 * 1024;
+        await using var app = Infrastructure.StorefrontFactory.With(new Dictionary<string, string?> { ["Storefront:Catalog:CacheMaxBytes"] = budget.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var client = app.CreateClient();
+        var cache = app.Services.GetRequiredService<CatalogCache>();
+        var served = 0L;
+
+        foreach (var sort in ProductQuery.SortKeys)
+        {
+            for (var page = 1; page <= 10; page++)
+            {
+                var response = await client.GetAsync($"/api/v1/products?sort={sort}&page={page}&pageSize=100", Ct);
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                served += (await response.Content.ReadAsByteArrayAsync(Ct)).Length;
+                Assert.InRange(cache.Current.Bytes, 0, budget);
+            }
+        }
+
+        // The pages served were several times the budget: without the bound they would all be held.
+        Assert.True(served > 4 * budget, $"served only {served} bytes");
+        Assert.True(cache.Current.Count > 0);
     }
 
     private static HttpRequestMessage Conditional(string url, System.Net.Http.Headers.EntityTagHeaderValue tag)

@@ -68,6 +68,18 @@ public sealed partial class StorefrontProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>
+    /// Keeps the server on one core (the last), as the benchmarks run it: its capacity is then one core's, whatever
+    /// else the test machine runs, and a load from the test process can pass it.
+    /// </summary>
+    public void PinToLastCpu()
+    {
+        if (Environment.ProcessorCount > 1 && (OperatingSystem.IsLinux() || OperatingSystem.IsWindows()))
+        {
+            _process.ProcessorAffinity = (nint)(1L << (Environment.ProcessorCount - 1));
+        }
+    }
+
     /// <summary>Ends the process the way a crash does: SIGKILL, no shutdown hooks, nothing flushed by the app.</summary>
     public async Task KillAsync()
     {

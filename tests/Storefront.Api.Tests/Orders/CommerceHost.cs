@@ -73,6 +73,9 @@ public class CommerceHost : IAsyncLifetime
 
         public Task RefundAsync(string providerReference, long amountCents, CancellationToken cancellationToken) =>
             inner.RefundAsync(providerReference, amountCents, cancellationToken);
+
+        public Task<ProviderChargeStatus> GetChargeAsync(Guid reference, CancellationToken cancellationToken) =>
+            inner.GetChargeAsync(reference, cancellationToken);
     }
 }
 

@@ -87,6 +87,23 @@ public sealed partial class OpenApiDocumentTests(StorefrontFactory factory) : IC
         Assert.DoesNotContain(properties, p => p.Contains("password", StringComparison.OrdinalIgnoreCase));
     }
 
+    [Fact]
+    public async Task Interactive_docs_at_docs_read_the_document_with_scripts_served_locally()
+    {
+        var client = factory.CreateClient();
+
+        var page = await client.GetAsync("/docs/", Ct);
+        var html = await page.Content.ReadAsStringAsync(Ct);
+        var script = await client.GetAsync("/docs/scalar.js", Ct);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("openapi/v1.json", html, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.OK, script.StatusCode);
+        Assert.True((await script.Content.ReadAsByteArrayAsync(Ct)).Length > 100_000, "the Scalar bundle is served from the package");
+    }
+
     private async Task<JsonElement> DocumentAsync()
     {
         var response = await factory.CreateClient().GetAsync("/openapi/v1.json", Ct);

@@ -43,6 +43,42 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task Anonymous_catalog_reads_past_the_per_ip_limit_get_429_and_health_never_does()
+    {
+        await using var app = StorefrontFactory.With(new Dictionary<string, string?> { ["Storefront:RateLimiting:PerIpPermitLimit"] = "5" });
+        var client = app.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 8; i++)
+        {
+            statuses.Add((await client.GetAsync($"/api/v1/products?page={i + 1}", Ct)).StatusCode);
+        }
+
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.OK, 5), statuses.Take(5));
+        Assert.All(statuses.Skip(5), s => Assert.Equal(HttpStatusCode.TooManyRequests, s));
+        await ProblemAssert.IsProblemAsync(await client.GetAsync("/api/v1/categories", Ct), 429, "rate_limited");
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health", Ct)).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Every_public_operation_documents_its_429()
+    {
+        var response = await new StorefrontFactory().CreateClient().GetAsync("/openapi/v1.json", Ct);
+        using var document = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+
+        foreach (var path in document.RootElement.GetProperty("paths").EnumerateObject().Where(p => p.Name.StartsWith("/api/v1/", StringComparison.Ordinal) && !p.Name.StartsWith("/api/v1/health", StringComparison.Ordinal)))
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                Assert.True(operation.Value.GetProperty("responses").TryGetProperty("429", out _), $"{operation.Name} {path.Name} documents no 429");
+            }
+        }
+    }
+
+    [Fact]
     public async Task Disabled_rate_limiting_never_answers_429()
     {
         await using var app = StorefrontFactory.With(new Dictionary<string, string?>

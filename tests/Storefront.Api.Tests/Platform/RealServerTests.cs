@@ -69,6 +69,22 @@ public sealed class RealServerTests
         Assert.Contains("Rejected a bearer token", json.RootElement.GetProperty("Message").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_overlong_url_and_oversized_headers_get_414_and_431_problems_through_kestrel()
+    {
+        await using var server = StorefrontProcess.Start();
+        using var client = new HttpClient { BaseAddress = await server.ListeningAsync(StartTimeout) };
+        using var bigHeaders = new HttpRequestMessage(HttpMethod.Get, "/api/v1/categories");
+        bigHeaders.Headers.Add("X-Filler", new string('h', 40 * 1024));
+
+        var longUrl = await client.GetAsync("/api/v1/products?q=" + new string('u', 10 * 1024), Ct);
+        var tooManyHeaderBytes = await client.SendAsync(bigHeaders, Ct);
+
+        await ProblemAssert.IsProblemAsync(longUrl, 414, "uri_too_long");
+        await ProblemAssert.IsProblemAsync(tooManyHeaderBytes, 431, "headers_too_large");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/products?q=" + new string('u', 100), Ct)).StatusCode);
+    }
+
     private static async Task<string> WaitForLineAsync(StorefrontProcess server, string text)
     {
         var deadline = DateTime.UtcNow.AddSeconds(15);

@@ -135,6 +135,8 @@ public sealed class CrashDurabilityTests : IAsyncLifetime
             ["Storefront__Jwt__SigningKey"] = StorefrontFactory.SigningKey,
             ["Storefront__Admin__Password"] = StorefrontFactory.AdminPassword,
             ["Storefront__RateLimiting__Enabled"] = "false",
+            // The test runner shares the machine: only OverloadAtRateTests measures shedding by queue delay.
+            ["Storefront__Overload__MaxQueueDelay"] = "00:00:00",
             ["Storefront__Orders__PaymentTimeout"] = PaymentTimeout.ToString(),
             ["Storefront__Orders__ExpirySweepInterval"] = sweepExpiredOrders ? "00:00:00.250" : "01:00:00",
         };

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Storefront.Api.Features.Payments;
+using Storefront.Api.Infrastructure.Overload;
 using Storefront.Api.Tests.Infrastructure;
 using Storefront.Api.Tests.Orders;
 using Xunit;
@@ -112,6 +113,18 @@ public sealed class OverloadSheddingTests
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
     }
 
+    [Fact]
+    public async Task The_scheduling_delay_probe_reads_an_idle_pool_as_no_delay_and_does_not_run_when_off()
+    {
+        using var on = new SchedulingDelayProbe(Microsoft.Extensions.Options.Options.Create(new OverloadOptions()));
+        using var off = new SchedulingDelayProbe(Microsoft.Extensions.Options.Options.Create(new OverloadOptions { MaxQueueDelay = TimeSpan.Zero }));
+
+        await Task.Delay(200, Ct);
+
+        Assert.InRange(on.Delay, TimeSpan.Zero, TimeSpan.FromSeconds(1));
+        Assert.Equal(TimeSpan.Zero, off.Delay);
+    }
+
     private static async Task AssertOverloadedAsync(HttpResponseMessage response)
     {
         var problem = await ProblemAssert.IsProblemAsync(response, 503, "overloaded");
@@ -134,5 +147,8 @@ public sealed class OverloadSheddingTests
 
         public Task RefundAsync(string providerReference, long amountCents, CancellationToken cancellationToken) =>
             inner.RefundAsync(providerReference, amountCents, cancellationToken);
+
+        public Task<ProviderChargeStatus> GetChargeAsync(Guid reference, CancellationToken cancellationToken) =>
+            inner.GetChargeAsync(reference, cancellationToken);
     }
 }

@@ -9,10 +9,16 @@
 #      as a failure and the run "failed" while Storefront behaved as specified;
 #   2. catalog.flow.md with far more VUs than the default bound admits (OVERLOAD_VUS): the results must show
 #      shed requests (503) and no 500s or timeouts — the behaviour the report quotes.
-# Results: $RESULTS_DIR/<db>/overload-pressure.json, overload-shapes.run.json (+ .log), overload-catalog.json.
+#   3. Storefront with its defaults (only the per-client rate limits off: every VU shares one address) offered
+#      OVERLOAD_RATE uncached catalog searches a second (flows/search-pressure.flow.md, open model), far past one
+#      core's capacity, while flows/health-probe.flow.md probes /health 20 times a second: the searches must be shed
+#      with 503 at once, and /health must keep its p99 under 50 ms (the probe flow's threshold).
+# Results: $RESULTS_DIR/<db>/overload-pressure.json, overload-shapes.run.json (+ .log), overload-catalog.json,
+#          overload-defaults.json, overload-health.json.
 source "$(dirname "$0")/common.sh"
 
 OVERLOAD_VUS="${OVERLOAD_VUS:-800}"
+OVERLOAD_RATE="${OVERLOAD_RATE:-3000/s}"
 DURATION="${DURATION:-30s}"
 
 build_release
@@ -35,5 +41,15 @@ stop_storefront
 start_storefront
 warm_up
 run_load overload-catalog catalog.flow.md --vus "$OVERLOAD_VUS" --duration "$DURATION" --threshold "errors<100%"
+stop_storefront
+
+start_storefront
+warm_up
+here_flows="$(cd "$(dirname "$0")" && pwd)/flows"
+SUITE_DIR="$here_flows" run_load overload-defaults search-pressure.flow.md --rate "$OVERLOAD_RATE" --max-vus 4000 --duration "$DURATION" &
+pressure=$!
+sleep 5 # past the first seconds, when the pressure is still ramping up its connections
+SUITE_DIR="$here_flows" run_load overload-health health-probe.flow.md --rate 20/s --max-vus 20 --duration 15s
+wait "$pressure"
 stop_storefront
 log "done: $RESULTS_DIR/$STOREFRONT_DB"

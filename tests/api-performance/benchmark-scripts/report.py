@@ -128,6 +128,9 @@ def main():
     out.append(f"- Storefront (Release, its own process) and, for PostgreSQL, the database server pinned to CPU {info['server_cpu']}; `pacer load` pinned to CPU {info['client_cpu']}.")
     if "steal_percent" in info:
         out.append(f"- CPU time the host took from this virtual machine during the runs (steal): {info['steal_percent']}%.")
+    if "load_before" in info:
+        out.append(f"- Load average (1, 5, 15 min) when the runs began: {info['load_before']}; when they ended: {info['load_after']} "
+                   "(on 2 CPUs: above 2, other work on the machine competed with the benchmark for the cores).")
     out.append("- Each endpoint flow ran against a fresh Storefront at a stated load: an arrival rate of iterations per second")
     out.append("  (open model; the executor, rate, max-vus and duration are in each flow's line below, chosen in run-suite.sh as about")
     out.append("  half the capacity measured on one core). An SLA reads \"p95 under X at that rate\"; the SLAs are the flows' own")
@@ -180,6 +183,19 @@ def main():
                 out.append(f"- {what}: {overload(result)}; thresholds {'held' if held else '**missed**'}.")
             else:
                 out.append(f"- {what}: not run for this report.")
+        defaults, health = os.path.join(folder, "overload-defaults.json"), os.path.join(folder, "overload-health.json")
+        if os.path.exists(defaults) and os.path.exists(health):
+            pressure, probe = load(defaults), load(health)
+            shed = pressure["summary"]["failures_by_kind"]
+            lat = probe["summary"]["latency_ms"]
+            held = all(t["passed"] for t in probe["thresholds"])
+            out.append(f"- With the **default settings** (rate limits off), `{settings(pressure)}` of uncached searches "
+                       f"(benchmark-scripts/flows/search-pressure.flow.md): {overload(pressure)}. "
+                       f"Meanwhile /health at 20/s: {probe['summary']['requests']} probes, p50 {ms(lat['p50'])}, p95 {ms(lat['p95'])}, "
+                       f"p99 {ms(lat['p99'])}, errors {probe['summary']['error_rate'] * 100:.2f}%; "
+                       + "; ".join(f"`{t['text']}` {'held' if t['passed'] else '**missed**'} ({t['actual_text']})" for t in probe["thresholds"]) + ".")
+        else:
+            out.append("- With the default settings, past capacity: not run for this report.")
         out.append("")
         out.append("### Soak")
         out.append("")

@@ -17,14 +17,17 @@ export SKIP_SOAK=1
 # latency here, so the report says how much there was (columns of the "cpu" line in /proc/stat).
 cpu_times() { awk '/^cpu / {print $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /proc/stat; }
 read -r steal_before total_before < <(cpu_times)
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 DATABASES="${DATABASES:-sqlite postgresql}" "$here/all.sh"
 read -r steal_after total_after < <(cpu_times)
+load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 steal_percent=$(awk -v s=$((steal_after - steal_before)) -v t=$((total_after - total_before)) 'BEGIN {printf "%.1f", (t > 0 ? 100 * s / t : 0)}')
-python3 - "$RESULTS_DIR/run-info.json" "$steal_percent" <<'PY'
+python3 - "$RESULTS_DIR/run-info.json" "$steal_percent" "$load_before" "$load_after" <<'PY'
 import json, sys
 path, steal = sys.argv[1], float(sys.argv[2])
 info = json.load(open(path))
 info["steal_percent"] = steal
+info["load_before"], info["load_after"] = sys.argv[3], sys.argv[4]
 json.dump(info, open(path, "w"), indent=2)
 PY
 python3 "$here/report.py" "$RESULTS_DIR"

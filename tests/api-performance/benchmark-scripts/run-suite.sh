@@ -18,7 +18,7 @@ source "$(dirname "$0")/common.sh"
 DURATION="${DURATION:-60s}"
 # Iterations per second (requests per iteration in brackets) and the VUs that may be in flight at once.
 declare -A DEFAULT_RATE=(
-  [auth]=1/s          # (4) two PBKDF2 hashes each: ~0.35 s of one core per iteration, capacity ~2.8/s
+  [auth]=1/s          # (4) two Argon2id hashes each: ~0.2 s of one core per iteration
   [catalog]=100/s     # (6) ~600 requests/s of cached reads; capacity above 200 iterations/s
   [inventory]=40/s    # (5) ~200 requests/s, two of them writes
   [orders]=20/s       # (6) ~120 requests/s, three of them writes

@@ -26,6 +26,7 @@ public sealed record CaptureNode(string Name, ValuePath Path, SourceSpan Span);
 /// <summary>
 /// Step directives. <see cref="MaxDurationMs"/> is also turned into an implicit <c>duration &lt;</c>
 /// assertion by the parser. <see cref="Think"/> is the pause after the step (<c>@think 1s</c>), null when none.
+/// <see cref="Http2"/> (<c>@http2</c>) sends the step over HTTP/2, as <c>pacer load --http2</c> would.
 /// </summary>
 public sealed record StepOptions(
     int Retry,
@@ -33,7 +34,8 @@ public sealed record StepOptions(
     double? MaxDurationMs,
     double? TimeoutMs,
     bool Once,
-    ThinkTime? Think)
+    ThinkTime? Think,
+    bool Http2 = false)
 {
     public const int DefaultRetryWaitMs = 1000;
 

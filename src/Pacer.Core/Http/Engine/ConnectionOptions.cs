@@ -1,11 +1,14 @@
 namespace Pacer.Core.Http.Engine;
 
-/// <summary>Settings for one keep-alive <see cref="Http11Connection"/> (one per virtual user).</summary>
+/// <summary>Settings for one keep-alive <see cref="Http11Connection"/> (one per virtual user), or for the connections of an HTTP/2 pool.</summary>
 public sealed class ConnectionOptions
 {
     public required string Host { get; init; }
 
     public required int Port { get; init; }
+
+    /// <summary>TLS settings for an https:// target; null for plain http://.</summary>
+    public Tls.TlsOptions? Tls { get; init; }
 
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
 

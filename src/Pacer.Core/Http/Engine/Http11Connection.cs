@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
@@ -7,7 +8,7 @@ using Pacer.Core.Http.Engine.Transport;
 namespace Pacer.Core.Http.Engine;
 
 /// <summary>
-/// One keep-alive HTTP/1.1 connection over a raw socket, used by one virtual user at a time
+/// One keep-alive HTTP/1.1 connection over a raw socket (or TLS, <see cref="ConnectionOptions.Tls"/>), used by one virtual user at a time
 /// (not thread-safe). Buffers are rented once; the async state machine is pooled, so a steady
 /// stream of requests allocates nothing.
 /// Retry rule: when a connection reused from an earlier exchange turns out closed or reset
@@ -15,13 +16,14 @@ namespace Pacer.Core.Http.Engine;
 /// DELETE, OPTIONS, TRACE), the request is sent once more on a fresh connection; the server
 /// most likely closed the idle connection between requests. Nothing else is retried.
 /// </summary>
-public sealed class Http11Connection : IDisposable
+public sealed class Http11Connection : IHttpConnection
 {
     private readonly ConnectionOptions _options;
     private readonly ResponseParser _parser;
     private readonly RequestWriter _writer = new();
     private readonly byte[] _receiveBuffer;
     private readonly IConnectionTransport _transport;
+    private readonly PhaseClock _clock = new();
     private IPEndPoint[]? _endPoints;
     private int _start;
     private int _end;
@@ -35,13 +37,16 @@ public sealed class Http11Connection : IDisposable
         var body = options.CaptureBody ? new PooledBodyBuffer(options.MaxCapturedBodyBytes) : null;
         _parser = new ResponseParser(options.MaxHeaderBytes, headers, body, options.MaxBodyBytes);
         Response = new HttpResponseView(_parser);
-        _transport = options.UseEventLoop && EpollNative.IsSupported ? new EventLoopTransport() : new SocketTransport();
+        _transport = TransportFactory.Create(options, Tls.Alpn.Http11);
     }
 
     /// <summary>The last response; valid until the next request.</summary>
     public HttpResponseView Response { get; }
 
     public bool IsConnected => _transport.IsConnected;
+
+    /// <summary>Whether the last TLS handshake resumed an earlier session (fewer round trips, no certificate exchange).</summary>
+    public bool ResumedTlsSession => _transport.ResumedSession;
 
     /// <summary>How many TCP connections this object opened (1 for a healthy keep-alive run).</summary>
     public int ConnectCount { get; private set; }
@@ -61,6 +66,7 @@ public sealed class Http11Connection : IDisposable
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<HttpExchangeResult> ExchangeAsync(PreparedRequest request, RequestVariables variables, CancellationToken callerToken)
     {
+        Response.FailureMessage = null;
         try
         {
             var reconnected = false;
@@ -75,15 +81,18 @@ public sealed class Http11Connection : IDisposable
                 long sent = 0, received = 0;
                 HttpExchangeResult result;
                 _parser.Reset(request.IsHead);
+                var clock = _clock.Reset(Stopwatch.GetTimestamp());
                 try
                 {
                     if (!_transport.IsConnected)
                     {
-                        await ConnectAsync().ConfigureAwait(false);
+                        await ConnectAsync(clock).ConfigureAwait(false);
                     }
 
                     var bytes = _writer.Write(request, variables);
+                    clock.SendStarted = Stopwatch.GetTimestamp();
                     await _transport.SendAsync(bytes).ConfigureAwait(false);
+                    clock.Sent = Stopwatch.GetTimestamp();
                     sent = bytes.Length;
                     while (true)
                     {
@@ -93,13 +102,13 @@ public sealed class Http11Connection : IDisposable
                             _start += consumed;
                             if (status == ParseStatus.Complete)
                             {
-                                result = Finish(sent, received);
+                                result = Finish(sent, received, clock.Timings(Stopwatch.GetTimestamp()));
                                 break;
                             }
                             if (status == ParseStatus.Error)
                             {
                                 Close();
-                                result = new HttpExchangeResult(_parser.Failure, _parser.StatusCode, _parser.BodyBytes, sent, received, false);
+                                result = new HttpExchangeResult(_parser.Failure, _parser.StatusCode, _parser.BodyBytes, sent, received, false, clock.Timings(Stopwatch.GetTimestamp()));
                                 break;
                             }
                         }
@@ -110,20 +119,38 @@ public sealed class Http11Connection : IDisposable
                             var status = _parser.OnEndOfStream();
                             Close();
                             result = status == ParseStatus.Complete
-                                ? new HttpExchangeResult(HttpFailureKind.None, _parser.StatusCode, _parser.BodyBytes, sent, received, false)
-                                : new HttpExchangeResult(HttpFailureKind.Closed, RetryMarker(reused, received, _parser.StatusCode), _parser.BodyBytes, sent, received, false);
+                                ? new HttpExchangeResult(HttpFailureKind.None, _parser.StatusCode, _parser.BodyBytes, sent, received, false, clock.Timings(Stopwatch.GetTimestamp()))
+                                : ClosedEarly(reused, sent, received, clock);
                             break;
+                        }
+                        if (received == 0)
+                        {
+                            clock.FirstByte = Stopwatch.GetTimestamp();
+                            if (_receiveBuffer[_end] is 0x15 or 0x16 && _options.Tls is null)
+                            {
+                                // A TLS alert or handshake record can never start "HTTP/1.x": this port speaks TLS.
+                                Close();
+                                Response.FailureMessage = $"{_options.Host}:{_options.Port} answered with TLS: use https:// for it";
+                                result = new HttpExchangeResult(HttpFailureKind.TlsOnPlainPort, 0, 0, sent, read, false, clock.Timings(clock.FirstByte));
+                                break;
+                            }
                         }
                         _end += read;
                         received += read;
                     }
+                }
+                catch (Tls.TlsFailureException ex)
+                {
+                    Close();
+                    Response.FailureMessage = ex.Message;
+                    result = new HttpExchangeResult(ex.Kind, 0, 0, sent, received, false, clock.Timings(Stopwatch.GetTimestamp()));
                 }
                 catch (Exception ex) when (ex is SocketException or OperationCanceledException or ObjectDisposedException or IOException)
                 {
                     Close();
                     var kind = SocketFailureClassifier.Classify(ex, _transport.TimedOut && !callerToken.IsCancellationRequested, callerToken.IsCancellationRequested);
                     var statusCode = kind is HttpFailureKind.Reset or HttpFailureKind.Closed ? RetryMarker(reused, received, _parser.StatusCode) : _parser.StatusCode;
-                    result = new HttpExchangeResult(kind, statusCode, _parser.BodyBytes, sent, received, false);
+                    result = new HttpExchangeResult(kind, statusCode, _parser.BodyBytes, sent, received, false, clock.Timings(Stopwatch.GetTimestamp()));
                 }
 
                 if (result.Failure is HttpFailureKind.Closed or HttpFailureKind.Reset && result.StatusCode == -1 &&
@@ -141,15 +168,26 @@ public sealed class Http11Connection : IDisposable
         }
     }
 
+    private HttpExchangeResult ClosedEarly(bool reused, long sent, long received, PhaseClock clock)
+    {
+        if (!reused && received == 0)
+        {
+            Response.FailureMessage = $"{_options.Host}:{_options.Port} closed a new connection without answering" +
+                (_options.Tls is null ? " (if that port serves TLS, use https://)" : "");
+        }
+
+        return new HttpExchangeResult(HttpFailureKind.Closed, RetryMarker(reused, received, _parser.StatusCode), _parser.BodyBytes, sent, received, false, clock.Timings(Stopwatch.GetTimestamp()));
+    }
+
     private static int RetryMarker(bool reused, long received, int statusCode) => reused && received == 0 ? -1 : statusCode;
 
-    private HttpExchangeResult Finish(long sent, long received)
+    private HttpExchangeResult Finish(long sent, long received, HttpPhaseTimings timings)
     {
         if (!_parser.KeepAlive)
         {
             Close();
         }
-        return new HttpExchangeResult(HttpFailureKind.None, _parser.StatusCode, _parser.BodyBytes, sent, received, false);
+        return new HttpExchangeResult(HttpFailureKind.None, _parser.StatusCode, _parser.BodyBytes, sent, received, false, timings);
     }
 
     private void MakeRoomForRead()
@@ -167,46 +205,16 @@ public sealed class Http11Connection : IDisposable
         }
     }
 
-    // A name may resolve to several addresses (localhost: ::1 and 127.0.0.1) and the server may listen
-    // on one only: each is tried in turn while the connection is refused, as HttpClient does. The one
-    // that answered goes first next time.
-    private async ValueTask ConnectAsync()
+    private async ValueTask ConnectAsync(PhaseClock clock)
     {
-        _endPoints ??= await ResolveAsync().ConfigureAwait(false);
-        for (var i = 0; ; i++)
-        {
-            try
-            {
-                await _transport.ConnectAsync(_endPoints[i], _options.ConnectTimeout).ConfigureAwait(false);
-                if (i > 0)
-                {
-                    (_endPoints[0], _endPoints[i]) = (_endPoints[i], _endPoints[0]);
-                }
-
-                break;
-            }
-            catch (SocketException exception) when (exception.SocketErrorCode == SocketError.ConnectionRefused && i + 1 < _endPoints.Length)
-            {
-                _transport.Close();
-            }
-        }
-
+        _endPoints ??= await EndPoints.ResolveAsync(_options.Host, _options.Port).ConfigureAwait(false);
+        await EndPoints.ConnectAsync(_transport, _endPoints, _options.ConnectTimeout).ConfigureAwait(false);
+        clock.Connected = Stopwatch.GetTimestamp();
         _start = _end = 0;
         ConnectCount++;
+        await _transport.HandshakeAsync().ConfigureAwait(false);
+        clock.Handshaken = Stopwatch.GetTimestamp();
     }
-
-    private async ValueTask<IPEndPoint[]> ResolveAsync()
-    {
-        if (IPAddress.TryParse(_options.Host, out var address))
-        {
-            return [new IPEndPoint(address, _options.Port)];
-        }
-        var addresses = await Dns.GetHostAddressesAsync(_options.Host).ConfigureAwait(false);
-        return [.. addresses.Select(a => new IPEndPoint(a, _options.Port))];
-    }
-
-    /// <summary>Every header of the last response, as received (only with <see cref="ConnectionOptions.CaptureAllHeaders"/>).</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> AllHeaders => _parser.Headers?.Every ?? [];
 
     /// <summary>Drops the TCP connection; the next request opens a new one.</summary>
     public void Close()

@@ -2,7 +2,8 @@ namespace Pacer.Core.Http.Engine;
 
 /// <summary>
 /// Outcome of one request/response exchange; a value so the hot path allocates nothing.
-/// Status and headers of a successful exchange are read from <see cref="Http11Connection.Response"/>.
+/// Status and headers of a successful exchange are read from the connection's
+/// <see cref="IHttpConnection.Response"/>; a failure's message too (<see cref="HttpResponseView.ErrorMessage"/>).
 /// </summary>
 public readonly record struct HttpExchangeResult(
     HttpFailureKind Failure,
@@ -10,7 +11,8 @@ public readonly record struct HttpExchangeResult(
     long BodyBytes,
     long BytesSent,
     long BytesReceived,
-    bool Reconnected)
+    bool Reconnected,
+    HttpPhaseTimings Timings = default)
 {
     public bool Succeeded => Failure == HttpFailureKind.None;
 }

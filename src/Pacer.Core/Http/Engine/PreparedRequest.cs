@@ -11,8 +11,9 @@ public sealed class PreparedRequest
 {
     private static readonly string[] IdempotentMethods = ["GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"];
 
-    private PreparedRequest(byte[] methodAndSpace, byte[] target, byte[] fixedHeaderLines, byte[] body, bool isHead, bool isIdempotent, bool alwaysSendsLength)
+    private PreparedRequest(byte[] methodAndSpace, byte[] target, byte[] fixedHeaderLines, byte[] body, bool isHead, bool isIdempotent, bool alwaysSendsLength, Http2RequestFields http2)
     {
+        Http2 = http2;
         MethodAndSpace = methodAndSpace;
         Target = target;
         FixedHeaderLines = fixedHeaderLines;
@@ -30,6 +31,9 @@ public sealed class PreparedRequest
     internal byte[] FixedHeaderLines { get; }
 
     internal byte[] Body { get; }
+
+    /// <summary>The same request's fields for HTTP/2, HPACK-encoded once without any table (<see cref="Http2RequestFields"/>).</summary>
+    internal Http2RequestFields Http2 { get; }
 
     /// <summary>HEAD responses carry no body whatever their headers say.</summary>
     public bool IsHead { get; }
@@ -55,7 +59,8 @@ public sealed class PreparedRequest
         }
         var lines = new StringBuilder();
         lines.Append("Host: ").Append(host).Append("\r\n");
-        foreach (var (name, value) in headers ?? [])
+        var list = (headers ?? []).ToList();
+        foreach (var (name, value) in list)
         {
             if (name.Equals("Host", StringComparison.OrdinalIgnoreCase) || name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
             {
@@ -75,6 +80,7 @@ public sealed class PreparedRequest
             body.ToArray(),
             upper == "HEAD",
             IdempotentMethods.Contains(upper),
-            upper is "POST" or "PUT" or "PATCH");
+            upper is "POST" or "PUT" or "PATCH",
+            Http2RequestFields.Create(upper, host, target, list));
     }
 }

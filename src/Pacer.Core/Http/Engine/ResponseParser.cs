@@ -17,7 +17,7 @@ public enum ParseStatus
 /// Only what a load client needs is interpreted: status, Content-Length, Transfer-Encoding,
 /// Connection, plus the headers the caller asked to capture.
 /// </summary>
-public sealed class ResponseParser(int maxHeaderBytes, CapturedHeaders? capturedHeaders = null, PooledBodyBuffer? body = null, long maxBodyBytes = long.MaxValue)
+public sealed class ResponseParser(int maxHeaderBytes, CapturedHeaders? capturedHeaders = null, PooledBodyBuffer? body = null, long maxBodyBytes = long.MaxValue) : IResponseSource
 {
     private enum State { StatusLine, HeaderLine, FixedBody, ChunkSizeLine, ChunkData, ChunkDataEnd, TrailerLine, UntilClose, Done }
 

@@ -128,6 +128,10 @@ internal static class StepSection
         if (step.Response is { } response)
         {
             html.Append(CultureInfo.InvariantCulture, $"<code>HTTP {response.Status}</code> <span class=\"muted\">{PageNumbers.Duration(response.Duration)}</span>");
+            if (ReportFormatting.Phases(step.Timings) is { } phases)
+            {
+                html.Append("<div class=\"muted timings\">").Append(HtmlText.Escape(phases)).Append("</div>");
+            }
             WriteHeaders(html, response.Headers);
             html.Append("<pre class=\"response-body\">").Append(response.BodyText.Length == 0 ? "<span class=\"muted\">(empty body)</span>" : HtmlText.Escape(BodyText.Pretty(response.BodyText, BodyLimit))).Append("</pre>");
         }

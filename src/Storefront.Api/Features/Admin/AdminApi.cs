@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -7,21 +8,21 @@ using Storefront.Api.Infrastructure.Auth;
 using Storefront.Api.Infrastructure.Database;
 using Storefront.Api.Infrastructure.Errors;
 using Storefront.Api.Infrastructure.Http;
-using Storefront.Api.Infrastructure.RateLimiting;
+using Storefront.Api.Infrastructure.Validation;
 
 namespace Storefront.Api.Features.Admin;
 
 /// <summary>/admin/users: list, inspect, activate/deactivate and change roles. Admin role only.</summary>
 public static class AdminApi
 {
-    public const int MaxPageSize = 100;
+    public const int MaxPageSize = Paging.MaxPageSize;
 
     public static IServiceCollection AddAdminFeature(this IServiceCollection services) => services;
 
     public static RouteGroupBuilder MapAdminApi(this RouteGroupBuilder api)
     {
         var admin = api.MapGroup("/admin/users").WithTags("Admin")
-            .RequireAuthorization(StorefrontClaims.AdminPolicy).RequireRateLimiting(StorefrontRateLimits.PerUser);
+            .RequireAuthorization(StorefrontClaims.AdminPolicy);
         admin.MapGet("", ListAsync).WithName("AdminListUsers");
         admin.MapGet("/{id:guid}", GetAsync).WithName("AdminGetUser").ProducesProblem(StatusCodes.Status404NotFound);
         admin.MapPatch("/{id:guid}", UpdateAsync).WithName("AdminUpdateUser")
@@ -30,27 +31,27 @@ public static class AdminApi
     }
 
     private static async Task<Results<Ok<PagedResponse<UserResponse>>, ValidationProblem>> ListAsync(
-        StorefrontDbContext db, CancellationToken cancellationToken, int page = 1, int pageSize = 20, bool? isActive = null, string? q = null)
+        StorefrontDbContext db,
+        CancellationToken cancellationToken,
+        [Range(1, Paging.MaxPage)] int page = 1,
+        [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize,
+        bool? isActive = null,
+        [StringLength(200)] string? q = null)
     {
-        var errors = new ValidationErrors();
-        if (page < 1)
-        {
-            errors.Add("page", "must be 1 or more.");
-        }
-
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            errors.Add("pageSize", $"must be between 1 and {MaxPageSize}.");
-        }
-
+        var errors = new Dictionary<string, string[]>();
+        Paging.Validate(page, pageSize, errors);
         if (q is { Length: > 200 })
         {
-            errors.Add("q", "must be at most 200 characters.");
+            errors["q"] = ["must be at most 200 characters."];
+        }
+        else if (q?.Contains('\0', StringComparison.Ordinal) == true)
+        {
+            errors["q"] = [RequestRules.NoNulMessage];
         }
 
-        if (!errors.IsValid)
+        if (errors.Count > 0)
         {
-            return StorefrontProblems.Validation(errors.ToDictionary());
+            return StorefrontProblems.Validation(errors);
         }
 
         var users = db.Set<User>().AsNoTracking();
@@ -119,4 +120,8 @@ public static class AdminApi
     private static ProblemHttpResult UserNotFound() => StorefrontProblems.NotFound("No user has this id.", "user_not_found");
 }
 
-public sealed record AdminUpdateUserRequest(bool? IsActive, string? Role);
+/// <summary>A partial update: a property left out keeps its value.</summary>
+public sealed record AdminUpdateUserRequest(
+    bool? IsActive = null,
+    [property: System.ComponentModel.DataAnnotations.AllowedValues(null, StorefrontClaims.AdminRole, StorefrontClaims.ShopperRole, ErrorMessage = "must be 'admin' or 'shopper'.")]
+    string? Role = null);

@@ -58,7 +58,7 @@ public static class AuthApi
     }
 
     private static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> LoginAsync(
-        LoginRequest request, StorefrontDbContext db, IPasswordHasher<User> hasher, SessionTokens tokens,
+        LoginRequest request, StorefrontDbContext db, Passwords passwords, SessionTokens tokens,
         CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors()
@@ -75,11 +75,11 @@ public static class AuthApi
         if (user is null)
         {
             // Hash anyway so an unknown login takes as long as a wrong password.
-            hasher.HashPassword(new User { Email = "", NormalizedEmail = "", Username = "", NormalizedUsername = "", Role = "" }, request.Password!);
+            await passwords.HashForNobodyAsync(request.Password!);
             return InvalidCredentials();
         }
 
-        var verification = hasher.VerifyHashedPassword(user, user.PasswordHash, request.Password!);
+        var verification = await passwords.VerifyAsync(user, request.Password!);
         if (verification == PasswordVerificationResult.Failed)
         {
             return InvalidCredentials();
@@ -92,7 +92,8 @@ public static class AuthApi
 
         if (verification == PasswordVerificationResult.SuccessRehashNeeded)
         {
-            user.PasswordHash = hasher.HashPassword(user, request.Password!);
+            // An older format or cost (PBKDF2, or other Argon2id parameters): upgraded now, saved with the new session.
+            user.PasswordHash = await passwords.HashAsync(user, request.Password!);
         }
 
         return TypedResults.Ok(await tokens.IssueAsync(user, familyId: null, cancellationToken));
@@ -101,7 +102,7 @@ public static class AuthApi
     private static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> RefreshAsync(
         RefreshRequest request, SessionTokens tokens, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors().Require("refreshToken", request.RefreshToken, 128);
+        var errors = new ValidationErrors().Require("refreshToken", request.RefreshToken, SecretTokens.MaxLength);
         if (!errors.IsValid)
         {
             return StorefrontProblems.Validation(errors.ToDictionary());
@@ -115,7 +116,7 @@ public static class AuthApi
     private static async Task<Results<NoContent, ValidationProblem>> LogoutAsync(
         RefreshRequest request, SessionTokens tokens, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors().Require("refreshToken", request.RefreshToken, 128);
+        var errors = new ValidationErrors().Require("refreshToken", request.RefreshToken, SecretTokens.MaxLength);
         if (!errors.IsValid)
         {
             return StorefrontProblems.Validation(errors.ToDictionary());

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Storefront.Api.Features.Users;
@@ -62,10 +61,10 @@ public static class PasswordResetEndpoints
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ResetAsync(
-        ResetPasswordRequest request, StorefrontDbContext db, IPasswordHasher<User> hasher, SessionTokens sessions,
+        ResetPasswordRequest request, StorefrontDbContext db, Passwords passwords, SessionTokens sessions,
         TimeProvider time, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors().Require("token", request.Token, 128).Password("newPassword", request.NewPassword);
+        var errors = new ValidationErrors().Require("token", request.Token, SecretTokens.MaxLength).Password("newPassword", request.NewPassword);
         if (!errors.IsValid)
         {
             return StorefrontProblems.Validation(errors.ToDictionary());
@@ -89,7 +88,7 @@ public static class PasswordResetEndpoints
             return InvalidToken();
         }
 
-        user.PasswordHash = hasher.HashPassword(user, request.NewPassword!);
+        user.PasswordHash = await passwords.HashAsync(user, request.NewPassword!);
         user.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
         await sessions.RevokeAllForUserAsync(user.Id, cancellationToken);

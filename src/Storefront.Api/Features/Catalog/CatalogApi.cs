@@ -16,6 +16,7 @@ public static class CatalogApi
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<IStorefrontSeeder, CatalogSeeder>();
+        services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section);
         services.AddSingleton<CatalogCache>();
         services.AddResponseCompression(options =>
         {
@@ -78,8 +79,8 @@ public static class CatalogApi
         if (!generation.TryGetPage(key, out var cached))
         {
             var page = await ProductPages.ReadAsync(db, query, cancellationToken);
-            cached = new CachedPage(page, EntityTags.ForContent(page, json.Value.SerializerOptions));
-            generation.StorePage(key, cached);
+            cached = new CachedPage(page, EntityTags.ForContent(page, json.Value.SerializerOptions, out var bytes));
+            generation.StorePage(key, cached, bytes);
         }
 
         return EntityTags.MatchesClientCopy(context, cached.ETag)
@@ -88,7 +89,7 @@ public static class CatalogApi
     }
 
     public static async Task<Results<Ok<ProductResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetProductAsync(
-        Guid id, HttpContext context, StorefrontDbContext db, CatalogCache cache, CancellationToken cancellationToken)
+        Guid id, HttpContext context, StorefrontDbContext db, CatalogCache cache, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         var generation = cache.Current;
         if (!generation.TryGetProduct(id, out var cached))
@@ -100,8 +101,9 @@ public static class CatalogApi
                 return ProductNotFound(id);
             }
 
-            cached = new CachedProduct(ProductResponse.From(product), EntityTags.ForProduct(product));
-            generation.StoreProduct(cached);
+            var response = ProductResponse.From(product);
+            cached = new CachedProduct(response, EntityTags.ForProduct(product));
+            generation.StoreProduct(cached, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(response, json.Value.SerializerOptions).Length);
         }
 
         return EntityTags.MatchesClientCopy(context, cached.ETag)

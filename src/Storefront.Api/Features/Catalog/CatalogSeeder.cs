@@ -8,9 +8,12 @@ namespace Storefront.Api.Features.Catalog;
 /// Seeds ten categories and about a thousand products with realistic names. The fixed Bogus seed
 /// and fixed dates make every fresh database identical, so performance runs are comparable.
 /// </summary>
-internal sealed class CatalogSeeder : IStorefrontSeeder
+public sealed class CatalogSeeder : IStorefrontSeeder
 {
     public const int ProductCount = 1000;
+
+    /// <summary>Categories are fixed (ids 1 to this); no endpoint adds one, so the document can state the range.</summary>
+    public const int CategoryCount = 10;
     private const int Seed = 20_260_100;
     private static readonly DateTime Epoch = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 

@@ -11,9 +11,14 @@ internal static class EntityTags
         new($"\"p-{product.Id:N}-{product.Version}\"");
 
     /// <summary>A list has no single row version, so its tag is a hash of exactly what is sent.</summary>
-    public static EntityTagHeaderValue ForContent<T>(T value, JsonSerializerOptions json)
+    public static EntityTagHeaderValue ForContent<T>(T value, JsonSerializerOptions json) => ForContent(value, json, out _);
+
+    /// <summary>The tag, and the serialised size (what the catalog cache charges the entry).</summary>
+    public static EntityTagHeaderValue ForContent<T>(T value, JsonSerializerOptions json, out int bytes)
     {
-        var hash = SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(value, json));
+        var body = JsonSerializer.SerializeToUtf8Bytes(value, json);
+        bytes = body.Length;
+        var hash = SHA256.HashData(body);
         return new($"\"l-{Convert.ToHexStringLower(hash.AsSpan(0, 16))}\"");
     }
 

@@ -74,6 +74,23 @@ public sealed class OrderPlacement(
         db.ChangeTracker.Clear();
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
+            // The order is inserted first and the stock reserved last, right before the commit: a popular product's
+            // stock row is then locked for one statement and the commit, not also for the order's insert (on
+            // PostgreSQL every order for it queues on that row lock). A duplicate key fails here, before touching stock.
+            var order = NewOrder(userId, idempotencyKey, hash, request, lines, products);
+            db.Add(order);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException error) when (TransientDatabaseErrors.IsUniqueViolation(error))
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                db.ChangeTracker.Clear();
+                return await FindReplayAsync(userId, idempotencyKey, hash, cancellationToken)
+                    ?? throw new InvalidOperationException("The idempotency key was taken, but its order cannot be found.");
+            }
+
             var shortfalls = await ledger.TryReserveAsync(lines, cancellationToken);
             if (shortfalls.Count > 0)
             {
@@ -82,24 +99,9 @@ public sealed class OrderPlacement(
                     .Select(s => new OrderShortfall(s.ProductId, s.Requested, s.Available)).ToList());
             }
 
-            var order = NewOrder(userId, idempotencyKey, hash, request, lines, products);
-            db.Add(order);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                return new(PlacementOutcome.Created, order);
-            }
-            catch (DbUpdateException error) when (TransientDatabaseErrors.IsUniqueViolation(error))
-            {
-                await transaction.RollbackAsync(CancellationToken.None);
-            }
+            await transaction.CommitAsync(cancellationToken);
+            return new(PlacementOutcome.Created, order);
         }
-
-        // A concurrent request with the same key won; this one's reservation was rolled back.
-        db.ChangeTracker.Clear();
-        return await FindReplayAsync(userId, idempotencyKey, hash, cancellationToken)
-            ?? throw new InvalidOperationException("The idempotency key was taken, but its order cannot be found.");
     }
 
     private async Task<PlacementResult?> FindReplayAsync(Guid userId, string idempotencyKey, string hash, CancellationToken cancellationToken)

@@ -4,6 +4,9 @@ namespace Storefront.Api.Features.Orders;
 public static class OrderValidation
 {
     public const int MaxIdempotencyKeyLength = 200;
+
+    /// <summary>Printable ASCII without spaces.</summary>
+    public const string IdempotencyKeyPattern = "^[!-~]+$";
     public const int MaxLines = 50;
     public const int MaxQuantity = 1000;
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -5,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Storefront.Api.Infrastructure.Auth;
 using Storefront.Api.Infrastructure.Database;
+using Storefront.Api.Infrastructure.Http;
 
 namespace Storefront.Api.Features.Orders;
 
@@ -44,7 +46,8 @@ public static class OrdersApi
     }
 
     public static async Task<Results<Created<OrderResponse>, ValidationProblem, ProblemHttpResult>> PlaceOrderAsync(
-        [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
+        [FromHeader(Name = IdempotencyKeyHeader), Required, StringLength(OrderValidation.MaxIdempotencyKeyLength),
+            RegularExpression(OrderValidation.IdempotencyKeyPattern)] string? idempotencyKey,
         PlaceOrderRequest request,
         ClaimsPrincipal user,
         HttpContext context,
@@ -87,18 +90,21 @@ public static class OrdersApi
     }
 
     public static async Task<Results<Ok<OrderPage>, ValidationProblem>> ListOrdersAsync(
-        int? page, int? pageSize, ClaimsPrincipal user, StorefrontDbContext db, CancellationToken cancellationToken)
+        [Range(1, Paging.MaxPage)] int? page,
+        [Range(1, Paging.MaxPageSize)] int? pageSize,
+        ClaimsPrincipal user,
+        StorefrontDbContext db,
+        CancellationToken cancellationToken)
     {
-        if (page is < 1 || pageSize is < 1 or > 100)
+        var errors = new Dictionary<string, string[]>();
+        Paging.Validate(page, pageSize, errors);
+        if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                [page is < 1 ? "page" : "pageSize"] = [page is < 1 ? "page must be 1 or more." : "pageSize must be between 1 and 100."],
-            });
+            return TypedResults.ValidationProblem(errors);
         }
 
         var userId = user.GetUserId();
-        var (pageNumber, size) = (page ?? 1, pageSize ?? 20);
+        var (pageNumber, size) = (page ?? 1, pageSize ?? Paging.DefaultPageSize);
         var own = db.Set<Order>().AsNoTracking().Where(o => o.UserId == userId);
         var total = await own.CountAsync(cancellationToken);
         var orders = await own.Include(o => o.Items)

@@ -12,6 +12,18 @@ public interface IPaymentProvider
     Task CaptureAsync(string providerReference, long amountCents, CancellationToken cancellationToken);
 
     Task RefundAsync(string providerReference, long amountCents, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What became of a charge we sent with this reference: how a payment interrupted by a crash is reconciled.
+    /// A real provider answers this from its own records (our reference is its idempotency key).
+    /// </summary>
+    Task<ProviderChargeStatus> GetChargeAsync(Guid reference, CancellationToken cancellationToken);
+}
+
+/// <summary>Unknown (the charge never reached the provider, or never completed there), approved or declined.</summary>
+public sealed record ProviderChargeStatus(bool Known, bool Approved = false, string? ProviderReference = null, string? DeclineCode = null)
+{
+    public static readonly ProviderChargeStatus Unknown = new(false);
 }
 
 public sealed record ProviderCharge(Guid Reference, Guid OrderId, long AmountCents, string Currency, ValidCard Card, bool Capture);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Storefront.Api.Features.Catalog;
 using Storefront.Api.Features.Inventory;
 using Storefront.Api.Features.Orders;
@@ -30,7 +31,12 @@ public sealed record PaymentAttempt(PaymentOutcome Outcome, Payment? Payment = n
 ///    reserved stock into sold stock, declined or failed ones go back to pending_payment.
 /// </summary>
 public sealed class PaymentProcessor(
-    StorefrontDbContext db, IPaymentProvider provider, StockLedger ledger, KeyedLock locks, TimeProvider time)
+    StorefrontDbContext db,
+    IPaymentProvider provider,
+    PaymentOutcomes outcomes,
+    KeyedLock locks,
+    TimeProvider time,
+    IOptions<PaymentsOptions> options)
 {
     public async Task<PaymentAttempt> PayAsync(
         Guid userId, Guid orderId, string idempotencyKey, CreatePaymentRequest request, ValidCard card, CancellationToken cancellationToken)
@@ -82,27 +88,33 @@ public sealed class PaymentProcessor(
 
         // From here the outcome must be recorded even if the shopper hangs up, or the order would stay locked.
         ChargeResult result;
+        using var deadline = new CancellationTokenSource(options.Value.ProviderTimeout, time);
         try
         {
             result = await provider.ChargeAsync(
-                new ProviderCharge(payment.Id, payment.OrderId, payment.AmountCents, payment.Currency, card, payment.Capture), CancellationToken.None);
+                new ProviderCharge(payment.Id, payment.OrderId, payment.AmountCents, payment.Currency, card, payment.Capture), deadline.Token);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            // The outcome at the provider is unknown: reconciliation asks it later and settles or releases the order.
+            return new(PaymentOutcome.InProgress, payment);
         }
         catch (Exception)
         {
-            await RecordAsync(payment, PaymentStatus.Failed, "provider_error", null, Orders.OrderStatus.PendingPayment);
+            await outcomes.RecordAsync(payment, PaymentStatus.Failed, "provider_error", null, Orders.OrderStatus.PendingPayment);
             return new(PaymentOutcome.ProviderFailed, payment);
         }
 
         if (!result.Approved)
         {
-            await RecordAsync(payment, PaymentStatus.Declined, result.DeclineCode ?? "card_declined", null, Orders.OrderStatus.PendingPayment);
+            await outcomes.RecordAsync(payment, PaymentStatus.Declined, result.DeclineCode ?? "card_declined", null, Orders.OrderStatus.PendingPayment);
             return new(PaymentOutcome.Declined, payment);
         }
 
         var (paymentStatus, orderStatus) = payment.Capture
             ? (PaymentStatus.Captured, Orders.OrderStatus.Paid)
             : (PaymentStatus.Authorized, Orders.OrderStatus.Authorized);
-        await RecordAsync(payment, paymentStatus, null, result.ProviderReference, orderStatus);
+        await outcomes.RecordAsync(payment, paymentStatus, null, result.ProviderReference, orderStatus);
         return new(PaymentOutcome.Succeeded, payment);
     }
 
@@ -140,47 +152,6 @@ public sealed class PaymentProcessor(
                 return Claim.KeyTaken;
             }
         }, cancellationToken);
-
-    /// <summary>Stores the provider's answer and moves the order on; selling stock when captured.</summary>
-    private async Task RecordAsync(Payment payment, string status, string? failureCode, string? providerReference, string orderStatus)
-    {
-        var now = time.UtcNowForStorage();
-        var sold = await db.RetryAsync(async ct =>
-        {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.Set<Payment>().Where(p => p.Id == payment.Id).ExecuteUpdateAsync(s => s
-                .SetProperty(p => p.Status, status)
-                .SetProperty(p => p.FailureCode, failureCode)
-                .SetProperty(p => p.ProviderReference, providerReference)
-                .SetProperty(p => p.UpdatedAt, now), ct);
-            await db.Set<Order>()
-                .Where(o => o.Id == payment.OrderId && o.Status == Orders.OrderStatus.ProcessingPayment)
-                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, orderStatus).SetProperty(o => o.UpdatedAt, now), ct);
-            List<StockLine> lines = [];
-            if (orderStatus == Orders.OrderStatus.Paid)
-            {
-                lines = await OrderLinesAsync(payment.OrderId, ct);
-                await ledger.SellAsync(lines, ct);
-            }
-
-            await transaction.CommitAsync(ct);
-            return lines;
-        }, CancellationToken.None);
-
-        payment.Status = status;
-        payment.FailureCode = failureCode;
-        payment.ProviderReference = providerReference;
-        payment.UpdatedAt = now;
-        if (sold.Count > 0)
-        {
-            await ledger.PublishAsync(sold.Select(l => l.ProductId), CancellationToken.None);
-        }
-    }
-
-    internal Task<List<StockLine>> OrderLinesAsync(Guid orderId, CancellationToken cancellationToken) =>
-        db.Set<OrderItem>().AsNoTracking().Where(i => i.OrderId == orderId)
-            .Select(i => new StockLine(i.ProductId, i.Quantity)).ToListAsync(cancellationToken);
 
     private async Task<PaymentAttempt?> FindReplayAsync(Guid userId, string idempotencyKey, string hash, CancellationToken cancellationToken)
     {

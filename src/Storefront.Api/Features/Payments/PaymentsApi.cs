@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -17,6 +18,9 @@ public static class PaymentsApi
         services.TryAddSingleton<IPaymentProvider, SimulatedPaymentProvider>();
         services.AddSingleton<KeyedLock>();
         services.AddScoped<PaymentProcessor>();
+        services.AddScoped<PaymentOutcomes>();
+        services.AddSingleton<PaymentReconciliation>();
+        services.AddHostedService(sp => sp.GetRequiredService<PaymentReconciliation>());
         services.AddScoped<PaymentSettlement>();
         return services;
     }
@@ -54,7 +58,8 @@ public static class PaymentsApi
 
     public static async Task<Results<Created<PaymentResponse>, ValidationProblem, ProblemHttpResult>> PayOrderAsync(
         Guid orderId,
-        [FromHeader(Name = OrdersApi.IdempotencyKeyHeader)] string? idempotencyKey,
+        [FromHeader(Name = OrdersApi.IdempotencyKeyHeader), Required, StringLength(OrderValidation.MaxIdempotencyKeyLength),
+            RegularExpression(OrderValidation.IdempotencyKeyPattern)] string? idempotencyKey,
         CreatePaymentRequest request,
         ClaimsPrincipal user,
         HttpContext context,

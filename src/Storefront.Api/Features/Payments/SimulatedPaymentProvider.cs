@@ -1,12 +1,18 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Storefront.Api.Features.Catalog;
+using Storefront.Api.Features.Inventory;
+using Storefront.Api.Infrastructure.Database;
 
 namespace Storefront.Api.Features.Payments;
 
 /// <summary>
 /// A built-in provider whose outcome depends on the test card number, so every failure path
 /// can be exercised without a network: see <see cref="Cards"/>. Any other valid number succeeds.
+/// Approvals and declines are written to its own table (<see cref="SimulatedCharge"/>) the moment it decides, so
+/// <see cref="GetChargeAsync"/> can tell reconciliation what happened to a charge Storefront crashed waiting for.
 /// </summary>
-public sealed class SimulatedPaymentProvider(IOptions<PaymentsOptions> options, TimeProvider time) : IPaymentProvider
+public sealed class SimulatedPaymentProvider(IOptions<PaymentsOptions> options, TimeProvider time, IServiceScopeFactory scopes) : IPaymentProvider
 {
     public static class Cards
     {
@@ -22,9 +28,9 @@ public sealed class SimulatedPaymentProvider(IOptions<PaymentsOptions> options, 
         switch (charge.Card.Number)
         {
             case Cards.Declined:
-                return new(false, null, "card_declined");
+                return await DecideAsync(charge, new(false, null, "card_declined"));
             case Cards.InsufficientFunds:
-                return new(false, null, "insufficient_funds");
+                return await DecideAsync(charge, new(false, null, "insufficient_funds"));
             case Cards.ProviderError:
                 throw new PaymentProviderException("The simulated provider is unavailable.");
             case Cards.Slow:
@@ -32,10 +38,41 @@ public sealed class SimulatedPaymentProvider(IOptions<PaymentsOptions> options, 
                 break;
         }
 
-        return new(true, $"sim_{charge.Reference:N}", null);
+        return await DecideAsync(charge, new(true, $"sim_{charge.Reference:N}", null));
     }
 
     public Task CaptureAsync(string providerReference, long amountCents, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task RefundAsync(string providerReference, long amountCents, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task<ProviderChargeStatus> GetChargeAsync(Guid reference, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<StorefrontDbContext>();
+        var charge = await db.Set<SimulatedCharge>().AsNoTracking().FirstOrDefaultAsync(c => c.Reference == reference, cancellationToken);
+        return charge is null
+            ? ProviderChargeStatus.Unknown
+            : new ProviderChargeStatus(true, charge.Approved, charge.ProviderReference, charge.DeclineCode);
+    }
+
+    /// <summary>Records the decision on the provider's side before answering, as a provider would.</summary>
+    private async Task<ChargeResult> DecideAsync(ProviderCharge charge, ChargeResult result)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<StorefrontDbContext>();
+        db.Add(new SimulatedCharge
+        {
+            Reference = charge.Reference,
+            Approved = result.Approved,
+            ProviderReference = result.ProviderReference,
+            DeclineCode = result.DeclineCode,
+            CreatedAt = time.UtcNowForStorage(),
+        });
+        await db.RetryAsync(async ct =>
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }, CancellationToken.None);
+        return result;
+    }
 }

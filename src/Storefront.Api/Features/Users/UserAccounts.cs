@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Identity;
+using Storefront.Api.Infrastructure.PasswordHashing;
 using Microsoft.EntityFrameworkCore;
 using Storefront.Api.Infrastructure.Auth;
 using Storefront.Api.Infrastructure.Database;
@@ -6,7 +6,7 @@ using Storefront.Api.Infrastructure.Database;
 namespace Storefront.Api.Features.Users;
 
 /// <summary>Creates accounts and changes emails while keeping email and username unique (409 otherwise).</summary>
-public sealed class UserAccounts(StorefrontDbContext db, IPasswordHasher<User> hasher, TimeProvider time)
+public sealed class UserAccounts(StorefrontDbContext db, Passwords passwords, TimeProvider time)
 {
     public sealed record Outcome(User? User, string? ConflictDetail = null, string? ConflictCode = null);
 
@@ -33,7 +33,7 @@ public sealed class UserAccounts(StorefrontDbContext db, IPasswordHasher<User> h
             CreatedAt = now,
             UpdatedAt = now,
         };
-        user.PasswordHash = hasher.HashPassword(user, password);
+        user.PasswordHash = await passwords.HashAsync(user, password);
         db.Set<User>().Add(user);
         return await SaveAsync(user, cancellationToken);
     }

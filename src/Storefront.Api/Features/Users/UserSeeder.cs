@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Identity;
+using Storefront.Api.Infrastructure.PasswordHashing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Storefront.Api.Infrastructure;
@@ -15,7 +15,7 @@ namespace Storefront.Api.Features.Users;
 public sealed partial class UserSeeder(
     IOptions<StorefrontOptions> options,
     IHostEnvironment environment,
-    IPasswordHasher<User> hasher,
+    Passwords passwords,
     TimeProvider time,
     ILogger<UserSeeder> logger) : IStorefrontSeeder
 {
@@ -39,11 +39,11 @@ public sealed partial class UserSeeder(
             LogDefaultAdminPassword(logger, AdminEmail, DevelopmentAdminPassword);
         }
 
-        db.Set<User>().Add(Create(AdminEmail, AdminUsername, "Storefront Admin", StorefrontClaims.AdminRole, adminPassword));
+        db.Set<User>().Add(await CreateAsync(AdminEmail, AdminUsername, "Storefront Admin", StorefrontClaims.AdminRole, adminPassword));
         foreach (var name in ShopperUsernames)
         {
             var fullName = char.ToUpperInvariant(name[0]) + name[1..] + " Shopper";
-            db.Set<User>().Add(Create($"{name}@storefront.local", name, fullName, StorefrontClaims.ShopperRole, options.Value.Admin.ShopperPassword));
+            db.Set<User>().Add(await CreateAsync($"{name}@storefront.local", name, fullName, StorefrontClaims.ShopperRole, options.Value.Admin.ShopperPassword));
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -65,7 +65,7 @@ public sealed partial class UserSeeder(
                 "Storefront:Admin:Password is required outside Development (e.g. the environment variable Storefront__Admin__Password).");
     }
 
-    private User Create(string email, string username, string fullName, string role, string password)
+    private async Task<User> CreateAsync(string email, string username, string fullName, string role, string password)
     {
         var now = time.GetUtcNow();
         var user = new User
@@ -81,7 +81,7 @@ public sealed partial class UserSeeder(
             CreatedAt = now,
             UpdatedAt = now,
         };
-        user.PasswordHash = hasher.HashPassword(user, password);
+        user.PasswordHash = await passwords.HashAsync(user, password);
         return user;
     }
 

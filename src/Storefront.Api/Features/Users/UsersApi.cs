@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -6,7 +7,6 @@ using Storefront.Api.Features.Auth;
 using Storefront.Api.Infrastructure.Auth;
 using Storefront.Api.Infrastructure.Database;
 using Storefront.Api.Infrastructure.Errors;
-using Storefront.Api.Infrastructure.RateLimiting;
 using Storefront.Api.Infrastructure.PasswordHashing;
 
 namespace Storefront.Api.Features.Users;
@@ -22,7 +22,7 @@ public static class UsersApi
 
     public static RouteGroupBuilder MapUsersApi(this RouteGroupBuilder api)
     {
-        var me = api.MapGroup("/users/me").WithTags("Users").RequireAuthorization().RequireRateLimiting(StorefrontRateLimits.PerUser)
+        var me = api.MapGroup("/users/me").WithTags("Users").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status404NotFound);
         me.MapGet("", GetAsync).WithName("GetCurrentUser");
         me.MapPut("", UpdateAsync).WithName("UpdateCurrentUser").ProducesProblem(StatusCodes.Status409Conflict);
@@ -81,7 +81,7 @@ public static class UsersApi
 
     /// <summary>Changing the password ends every other session: all refresh tokens are revoked.</summary>
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ChangePasswordAsync(
-        ChangePasswordRequest request, ClaimsPrincipal principal, StorefrontDbContext db, IPasswordHasher<User> hasher,
+        ChangePasswordRequest request, ClaimsPrincipal principal, StorefrontDbContext db, Passwords passwords,
         SessionTokens sessions, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors()
@@ -97,13 +97,13 @@ public static class UsersApi
             return Gone();
         }
 
-        if (hasher.VerifyHashedPassword(user, user.PasswordHash, request.CurrentPassword!) == PasswordVerificationResult.Failed)
+        if (await passwords.VerifyAsync(user, request.CurrentPassword!) == PasswordVerificationResult.Failed)
         {
             return StorefrontProblems.Validation(
                 new ValidationErrors().Add("currentPassword", "is incorrect.").ToDictionary(), "The current password is incorrect.");
         }
 
-        user.PasswordHash = hasher.HashPassword(user, request.NewPassword!);
+        user.PasswordHash = await passwords.HashAsync(user, request.NewPassword!);
         user.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         await sessions.RevokeAllForUserAsync(user.Id, cancellationToken);
@@ -121,6 +121,17 @@ public static class UsersApi
         StorefrontProblems.NotFound("The account for this token no longer exists or is inactive.", "account_not_found");
 }
 
-public sealed record UpdateProfileRequest(string? FullName, string? Email);
+/// <summary>A partial update: a property left out (or null) keeps its value; an empty fullName clears it.</summary>
+public sealed record UpdateProfileRequest(
+    [property: StringLength(UserRules.MaxFullNameLength, ErrorMessage = "must be at most {1} characters.")]
+    string? FullName = null,
+    [property: StringLength(UserRules.MaxEmailLength, ErrorMessage = "must be at most {1} characters."),
+        RegularExpression(UserRules.EmailPattern, ErrorMessage = "must be a valid email address.")]
+    string? Email = null);
 
-public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
+public sealed record ChangePasswordRequest(
+    [property: Required(ErrorMessage = "is required."), StringLength(UserRules.MaxPasswordLength, ErrorMessage = "must be at most {1} characters.")]
+    string? CurrentPassword,
+    [property: Required(ErrorMessage = "is required."),
+        StringLength(UserRules.MaxPasswordLength, MinimumLength = UserRules.MinPasswordLength, ErrorMessage = "must be {2}-{1} characters.")]
+    string? NewPassword);

@@ -19,6 +19,13 @@ public sealed class JwtSigningKey(SymmetricSecurityKey key)
     {
         if (!string.IsNullOrEmpty(configured))
         {
+            if (!environment.IsDevelopment() && Weakness(configured) is { } weakness)
+            {
+                throw new InvalidOperationException(
+                    $"Storefront:Jwt:SigningKey is too weak for {environment.EnvironmentName}: {weakness}. " +
+                    "Use at least 32 random bytes, e.g. the output of `openssl rand -base64 48`.");
+            }
+
             return FromSecret(configured, "Storefront:Jwt:SigningKey");
         }
 
@@ -29,8 +36,7 @@ public sealed class JwtSigningKey(SymmetricSecurityKey key)
                 "e.g. set the environment variable Storefront__Jwt__SigningKey).");
         }
 
-        var directory = Path.GetFullPath(dataDirectory, environment.ContentRootPath);
-        Directory.CreateDirectory(directory);
+        var directory = DataDirectory.EnsureWritable(dataDirectory, environment);
         var path = Path.Combine(directory, DevelopmentKeyFile);
         if (!File.Exists(path))
         {
@@ -39,6 +45,35 @@ public sealed class JwtSigningKey(SymmetricSecurityKey key)
 
         return FromSecret(File.ReadAllText(path).Trim(), path);
     }
+
+    /// <summary>
+    /// Why a configured key is guessable, or null. HMAC keys are attacked offline from one captured token, with
+    /// dictionaries of published example secrets and with brute force over small alphabets.
+    /// </summary>
+    public static string? Weakness(string secret)
+    {
+        if (Encoding.UTF8.GetByteCount(secret) < MinimumBytes)
+        {
+            return $"{Encoding.UTF8.GetByteCount(secret)} bytes, fewer than {MinimumBytes}";
+        }
+
+        if (secret.Distinct().Count() < 10)
+        {
+            return "fewer than 10 distinct characters";
+        }
+
+        var lower = secret.ToLowerInvariant();
+        return KnownExampleSecrets.FirstOrDefault(example => lower.Contains(example, StringComparison.Ordinal)) is { } known
+            ? $"it contains the published example secret \"{known}\""
+            : null;
+    }
+
+    // Secrets copied from documentation and tutorials, which every JWT-cracking wordlist starts with.
+    private static readonly string[] KnownExampleSecrets =
+    [
+        "your-256-bit-secret", "your-secret-key", "your_secret_key", "secretkey", "changeme", "change-me", "change_me",
+        "mysecret", "my-secret", "supersecret", "super-secret", "replace-me", "todo-change",
+    ];
 
     private static JwtSigningKey FromSecret(string secret, string source)
     {

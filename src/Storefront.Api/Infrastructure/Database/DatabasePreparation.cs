@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Storefront.Api.Infrastructure.Database;
 
@@ -22,7 +23,20 @@ public static partial class DatabasePreparation
         var time = services.GetRequiredService<TimeProvider>();
 
         var fingerprint = Fingerprint(db);
-        await db.Database.EnsureCreatedAsync(cancellationToken);
+        try
+        {
+            await db.Database.EnsureCreatedAsync(cancellationToken);
+        }
+        catch (Exception error) when (!database.IsSqlite && Innermost<NpgsqlException>(error) is not null)
+        {
+            // Fail fast with the setting to fix, not a stack trace from the first query.
+            var target = new NpgsqlConnectionStringBuilder(database.ConnectionString);
+            throw new InvalidOperationException(
+                $"Cannot use the PostgreSQL database in ConnectionStrings:Storefront (Host={target.Host};Port={target.Port};" +
+                $"Database={target.Database};Username={target.Username}): {Innermost<NpgsqlException>(error)!.Message}. Check that the server is running and " +
+                "reachable and that the user may log in (and create the database, the first time).", error);
+        }
+
         var stored = await db.Set<SchemaVersion>().AsNoTracking().OrderBy(v => v.Id).FirstOrDefaultAsync(cancellationToken);
         if (stored is not null && stored.Fingerprint != fingerprint)
         {
@@ -46,6 +60,11 @@ public static partial class DatabasePreparation
             await db.SaveChangesAsync(cancellationToken);
         }
 
+        if (!database.IsSqlite)
+        {
+            await WarmPoolAsync(database.ConnectionString, cancellationToken);
+        }
+
         if (database.IsSqlite)
         {
             // WAL lets readers proceed while one writer commits; the setting sticks to the file.
@@ -57,6 +76,41 @@ public static partial class DatabasePreparation
             await seeder.SeedAsync(db, cancellationToken);
             db.ChangeTracker.Clear();
         }
+    }
+
+    /// <summary>Opens the pool's minimum at once, so the first requests under load never wait for a backend to start.</summary>
+    private static async Task WarmPoolAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var size = new NpgsqlConnectionStringBuilder(connectionString).MinPoolSize;
+        var connections = new List<NpgsqlConnection>();
+        try
+        {
+            for (var i = 0; i < size; i++)
+            {
+                var connection = new NpgsqlConnection(connectionString);
+                connections.Add(connection);
+                await connection.OpenAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            foreach (var connection in connections)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
+    private static T? Innermost<T>(Exception? error)
+        where T : Exception
+    {
+        T? found = null;
+        for (; error is not null; error = error.InnerException)
+        {
+            found = error as T ?? found;
+        }
+
+        return found;
     }
 
     private static string Fingerprint(StorefrontDbContext db)

@@ -15,7 +15,7 @@ public sealed class BearerSecurityTransformer : IOpenApiDocumentTransformer, IOp
     {
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-        document.Components.SecuritySchemes[JwtAuthenticationHandler.SchemeName] = new OpenApiSecurityScheme
+        document.Components.SecuritySchemes[AuthSetup.SchemeName] = new OpenApiSecurityScheme
         {
             Type = SecuritySchemeType.Http,
             Scheme = "bearer",
@@ -37,7 +37,7 @@ public sealed class BearerSecurityTransformer : IOpenApiDocumentTransformer, IOp
         operation.Security ??= [];
         operation.Security.Add(new OpenApiSecurityRequirement
         {
-            [new OpenApiSecuritySchemeReference(JwtAuthenticationHandler.SchemeName, context.Document)] = [],
+            [new OpenApiSecuritySchemeReference(AuthSetup.SchemeName, context.Document)] = [],
         });
         return Task.CompletedTask;
     }

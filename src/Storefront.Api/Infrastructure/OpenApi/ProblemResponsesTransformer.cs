@@ -2,12 +2,15 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.OpenApi;
+using Storefront.Api.Infrastructure.Overload;
+using Storefront.Api.Infrastructure.RateLimiting;
 
 namespace Storefront.Api.Infrastructure.OpenApi;
 
 /// <summary>
 /// Documents the problems the platform (not the handler) can answer with, so contract checks see them:
-/// 401/403 from authorization, 429 from rate limits, 400/413/415 for JSON bodies.
+/// 401/403 from authorization, 429 from rate limits (every route but health and metrics), 503 from the overload
+/// bound (the same routes), 400/413/415 for JSON bodies and 400 for query or header parameters with rules.
 /// </summary>
 public sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
 {
@@ -24,9 +27,20 @@ public sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
             }
         }
 
-        if (metadata.OfType<EnableRateLimitingAttribute>().Any())
+        var path = new PathString("/" + (context.Description.RelativePath ?? "").TrimStart('/'));
+        if (!StorefrontRateLimits.IsExempt(path) || metadata.OfType<EnableRateLimitingAttribute>().Any())
         {
             Add(operation, context, StatusCodes.Status429TooManyRequests, "Too Many Requests: see the Retry-After header.");
+        }
+
+        if (!OverloadProtectionMiddleware.IsExempt(path))
+        {
+            Add(operation, context, StatusCodes.Status503ServiceUnavailable, "Service Unavailable: past capacity; see the Retry-After header.");
+        }
+
+        if (operation.Parameters?.Any(p => p.In is ParameterLocation.Query or ParameterLocation.Header && (p.Required || p.Schema is OpenApiSchema { Minimum: not null } or OpenApiSchema { Maximum: not null } or OpenApiSchema { MaxLength: not null } or OpenApiSchema { Pattern: not null } or OpenApiSchema { Enum.Count: > 0 })) == true)
+        {
+            Add(operation, context, StatusCodes.Status400BadRequest, "Bad Request: a parameter breaks its documented rules.");
         }
 
         if (operation.RequestBody is not null)

@@ -11,18 +11,24 @@ public sealed class OverloadGate : IDisposable
 {
     private readonly ConcurrencyLimiter? _limiter;
     private readonly TimeSpan _queueTimeout;
+    private readonly int _queueLimit;
     private long _rejected;
 
-    public OverloadGate(IOptions<OverloadOptions> options)
+    private readonly SchedulingDelayProbe _delay;
+    private readonly TimeSpan _maxQueueDelay;
+
+    public OverloadGate(IOptions<OverloadOptions> options, SchedulingDelayProbe delay)
     {
         var settings = options.Value;
+        _delay = delay;
+        _maxQueueDelay = settings.MaxQueueDelay;
         _queueTimeout = settings.QueueTimeout;
         if (settings.Enabled)
         {
             _limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
             {
                 PermitLimit = Math.Max(1, settings.MaxConcurrentRequests),
-                QueueLimit = Math.Max(0, settings.QueueLimit),
+                QueueLimit = _queueLimit = Math.Max(0, settings.QueueLimit),
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
             });
         }
@@ -41,8 +47,14 @@ public sealed class OverloadGate : IDisposable
             throw new InvalidOperationException("The overload gate is disabled.");
         }
 
+        if (_maxQueueDelay > TimeSpan.Zero && _delay.Delay > _maxQueueDelay)
+        {
+            // Work is already waiting for threads: admitting more only lengthens everyone's wait.
+            return Refused();
+        }
+
         var lease = _limiter.AttemptAcquire();
-        if (!lease.IsAcquired)
+        if (!lease.IsAcquired && _queueLimit > 0)
         {
             lease.Dispose();
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);

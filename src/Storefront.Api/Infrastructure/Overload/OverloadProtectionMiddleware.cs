@@ -36,7 +36,7 @@ public sealed partial class OverloadProtectionMiddleware(
         }
     }
 
-    private static bool IsExempt(PathString path) =>
+    public static bool IsExempt(PathString path) =>
         Array.Exists(ExemptPaths, prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
 
     private async Task RejectAsync(HttpContext context)

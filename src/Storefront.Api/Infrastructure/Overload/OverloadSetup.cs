@@ -6,6 +6,7 @@ public static class OverloadSetup
     public static IServiceCollection AddStorefrontOverloadProtection(this IServiceCollection services)
     {
         services.AddOptions<OverloadOptions>().BindConfiguration(OverloadOptions.Section);
+        services.AddSingleton<SchedulingDelayProbe>();
         services.AddSingleton<OverloadGate>();
         return services;
     }

@@ -6,7 +6,7 @@ namespace Storefront.Api.Infrastructure.PasswordHashing;
 
 /// <summary>
 /// Runs an endpoint that hashes or verifies a password only inside a <see cref="PasswordHashingGate"/> slot;
-/// when too many already wait, answers 503 problem+json with Retry-After and code <c>overloaded</c>, the
+/// when the gate is full, answers 503 problem+json with Retry-After and code <c>overloaded</c>, the
 /// same shape as the global overload bound. Being an endpoint filter it runs after the rate limiter, so a
 /// client over its login limit still gets its 429 without costing a hash.
 /// </summary>
@@ -15,7 +15,7 @@ public sealed class PasswordHashingFilter(PasswordHashingGate gate, IOptions<Pas
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        using var slot = await gate.TryEnterAsync(http.RequestAborted);
+        using var slot = gate.TryEnter();
         if (slot is not null)
         {
             return await next(context);

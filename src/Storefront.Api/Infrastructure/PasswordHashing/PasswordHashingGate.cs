@@ -3,56 +3,34 @@ using Microsoft.Extensions.Options;
 namespace Storefront.Api.Infrastructure.PasswordHashing;
 
 /// <summary>
-/// At most <see cref="PasswordHashingOptions.EffectiveMaxConcurrent"/> requests hash at once; up to
-/// <see cref="PasswordHashingOptions.QueueLimit"/> more wait asynchronously (no thread blocked) and the
-/// rest are refused. Hashing is pure CPU: more at once than there are cores only makes every login,
-/// and every other request sharing those cores, slower.
+/// Admission to the password-hashing endpoints: at most <see cref="PasswordHashingOptions.EffectiveMaxConcurrent"/>
+/// hashing plus <see cref="PasswordHashingOptions.QueueLimit"/> waiting for a hashing thread. A request is admitted or
+/// refused the moment it arrives; it never waits to learn which. Hashing is pure CPU: more at once than there are
+/// cores only makes every login, and every other request sharing those cores, slower.
 /// </summary>
-public sealed class PasswordHashingGate : IDisposable
+public sealed class PasswordHashingGate(IOptions<PasswordHashingOptions> options)
 {
-    private readonly SemaphoreSlim _slots;
-    private readonly int _queueLimit;
-    private int _waiting;
+    private readonly int _capacity = options.Value.EffectiveMaxConcurrent + Math.Max(0, options.Value.QueueLimit);
+    private int _admitted;
     private long _rejected;
-
-    public PasswordHashingGate(IOptions<PasswordHashingOptions> options)
-    {
-        var settings = options.Value;
-        _slots = new SemaphoreSlim(settings.EffectiveMaxConcurrent, settings.EffectiveMaxConcurrent);
-        _queueLimit = Math.Max(0, settings.QueueLimit);
-    }
 
     /// <summary>Requests refused since start.</summary>
     public long Rejected => Interlocked.Read(ref _rejected);
 
-    /// <summary>A slot to dispose when the hashing is done, or null when the queue is full.</summary>
-    public async ValueTask<IDisposable?> TryEnterAsync(CancellationToken cancellationToken)
+    /// <summary>A slot to dispose when the request is done with hashing, or null (refuse it) when the gate is full.</summary>
+    public IDisposable? TryEnter()
     {
-        if (!_slots.Wait(0, CancellationToken.None))
+        if (Interlocked.Increment(ref _admitted) > _capacity)
         {
-            if (Interlocked.Increment(ref _waiting) > _queueLimit)
-            {
-                Interlocked.Decrement(ref _waiting);
-                Interlocked.Increment(ref _rejected);
-                return null;
-            }
-
-            try
-            {
-                await _slots.WaitAsync(cancellationToken);
-            }
-            finally
-            {
-                Interlocked.Decrement(ref _waiting);
-            }
+            Interlocked.Decrement(ref _admitted);
+            Interlocked.Increment(ref _rejected);
+            return null;
         }
 
-        return new Slot(_slots);
+        return new Slot(this);
     }
 
-    public void Dispose() => _slots.Dispose();
-
-    private sealed class Slot(SemaphoreSlim slots) : IDisposable
+    private sealed class Slot(PasswordHashingGate gate) : IDisposable
     {
         private int _released;
 
@@ -60,7 +38,7 @@ public sealed class PasswordHashingGate : IDisposable
         {
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
-                slots.Release();
+                Interlocked.Decrement(ref gate._admitted);
             }
         }
     }

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
+using Storefront.Api.Features.Users;
 
 namespace Storefront.Api.Infrastructure.PasswordHashing;
 
@@ -8,13 +8,11 @@ public static class PasswordHashingSetup
     public static IServiceCollection AddStorefrontPasswordHashing(this IServiceCollection services)
     {
         services.AddOptions<PasswordHashingOptions>().BindConfiguration(PasswordHashingOptions.Section);
+        services.AddSingleton<IPasswordHasher<User>, Argon2idPasswordHasher>();
+        services.AddSingleton<PasswordHashingThreads>();
+        services.AddSingleton<Passwords>();
         services.AddSingleton<PasswordHashingGate>();
         services.AddSingleton<PasswordHashingFilter>();
-        services.AddSingleton<IConfigureOptions<PasswordHasherOptions>>(sp => new ConfigureOptions<PasswordHasherOptions>(hasher =>
-        {
-            hasher.CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3;
-            hasher.IterationCount = Math.Max(1, sp.GetRequiredService<IOptions<PasswordHashingOptions>>().Value.Iterations);
-        }));
         return services;
     }
 

@@ -18,8 +18,11 @@ public static class StorefrontRateLimits
     /// <summary>Other unauthenticated auth operations per client IP: register, refresh, forgot/reset password.</summary>
     public const string Auth = "auth";
 
-    /// <summary>General per client IP limit.</summary>
+    /// <summary>General per client IP limit (the global limiter uses it for anonymous requests).</summary>
     public const string PerIp = "per-ip";
+
+    /// <summary>Paths no limit applies to: probes and scrapers must always get through.</summary>
+    public static readonly string[] ExemptPaths = ["/health", "/api/v1/health", "/metrics"];
 
     /// <summary>Per authenticated user (falls back to the client IP when anonymous).</summary>
     public const string PerUser = "per-user";
@@ -35,6 +38,14 @@ public static class StorefrontRateLimits
             options.AddPolicy(Auth, context => ByIp(context, settings.Enabled, settings.AuthPermitLimit, window));
             options.AddPolicy(PerIp, context => ByIp(context, settings.Enabled, settings.PerIpPermitLimit, window));
             options.AddPolicy(PerUser, context => ByUser(context, settings.Enabled, settings.PerUserPermitLimit, window));
+
+            // Every other route: per user when signed in, else per client IP (the named policies above come on top).
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                IsExempt(context.Request.Path)
+                    ? RateLimitPartition.GetNoLimiter("exempt")
+                    : context.User.FindFirst(StorefrontClaims.UserId)?.Value is { } user
+                        ? Partition("all-user:" + user, settings.Enabled, settings.PerUserPermitLimit, window)
+                        : Partition("all-ip:" + ClientIp(context), settings.Enabled, settings.PerIpPermitLimit, window));
         });
         return services;
     }
@@ -58,6 +69,9 @@ public static class StorefrontRateLimits
                 AutoReplenishment = true,
             })
             : RateLimitPartition.GetNoLimiter(key);
+
+    public static bool IsExempt(PathString path) =>
+        Array.Exists(ExemptPaths, prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
 
     private static string ClientIp(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 

@@ -213,6 +213,7 @@ internal sealed class EventLoop
             {
                 registration.Read.ExpireIfDue(now);
                 registration.Write.ExpireIfDue(now);
+                registration.Swept?.Invoke();
             }
         }
     }
@@ -229,6 +230,9 @@ internal sealed class EventLoop
         public Readiness Read { get; } = new();
 
         public Readiness Write { get; } = new();
+
+        /// <summary>Run by the loop's sweep (every few milliseconds): an HTTP/2 connection ends its overdue streams here.</summary>
+        public Action? Swept { get; set; }
 
         private volatile bool _hungUp;
 

@@ -142,6 +142,31 @@ internal sealed class EventLoopTransport : IConnectionTransport
         }
     }
 
+    public bool TrySetSweep(Action sweep)
+    {
+        if (_registration is not { } registration)
+        {
+            return false;
+        }
+
+        registration.Swept = sweep;
+        return true;
+    }
+
+    /// <summary>The connected socket's descriptor, for a TLS layer that reads and writes it itself.</summary>
+    internal int Fd => Registered.Fd;
+
+    /// <summary>Whether the peer hung up or the socket failed (sticky until the next connect).</summary>
+    internal bool HungUp => _registration?.HungUp ?? true;
+
+    /// <summary>Waits until the socket is readable, within the exchange's deadline.</summary>
+    internal ValueTask WaitReadableAsync() => WaitAsync(Registered.Read, _deadline);
+
+    /// <summary>Waits until the socket is writable, within the exchange's deadline.</summary>
+    internal ValueTask WaitWritableAsync() => WaitAsync(Registered.Write, _deadline);
+
+    private EventLoop.Registration Registered => _registration ?? throw new ObjectDisposedException(nameof(EventLoopTransport));
+
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask WaitAsync(Readiness readiness, long deadline)
     {

@@ -22,6 +22,21 @@ internal interface IConnectionTransport : IDisposable
 
     ValueTask ConnectAsync(EndPoint endPoint, TimeSpan connectTimeout);
 
+    /// <summary>After <see cref="ConnectAsync"/>: the TLS handshake, or nothing on a plain connection.</summary>
+    ValueTask HandshakeAsync() => ValueTask.CompletedTask;
+
+    /// <summary>The protocol the server chose by ALPN ("h2", "http/1.1"), or null (plain, or no ALPN).</summary>
+    string? NegotiatedProtocol => null;
+
+    /// <summary>
+    /// Asks the transport to run <paramref name="sweep"/> every few milliseconds on its own thread
+    /// (the event loop's sweep) while connected; false when it cannot, and the caller keeps a timer.
+    /// </summary>
+    bool TrySetSweep(Action sweep) => false;
+
+    /// <summary>Whether the last handshake resumed an earlier TLS session.</summary>
+    bool ResumedSession => false;
+
     /// <summary>Sends all of <paramref name="bytes"/>.</summary>
     ValueTask SendAsync(ReadOnlyMemory<byte> bytes);
 

@@ -19,6 +19,12 @@ internal sealed class SocketTransport : IConnectionTransport
 
     public bool IsConnected => _socket is not null;
 
+    /// <summary>The connected socket, for a TLS stream laid over it.</summary>
+    internal Socket? Socket => _socket;
+
+    /// <summary>Cancelled by the request timeout or the caller's token, for the exchange under way.</summary>
+    internal CancellationToken Token => _token;
+
     public bool TimedOut => _timeoutCts.IsCancellationRequested && !_callerToken.IsCancellationRequested;
 
     public void BeginExchange(TimeSpan timeout, CancellationToken callerToken)
