@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Pacer.Cli.Demo;
 
 /// <summary>
@@ -71,7 +73,8 @@ internal static class DemoServe
             $"  admin        admin@storefront.local / {DemoStorefrontSettings.ServeAdminPassword}",
             "  shoppers     alice, bob, carol (@storefront.local) / shopper-pass-1",
             $"  database     fresh SQLite in {storefront.DataDirectory}, deleted when it stops",
-            $"  rate limits  Storefront's own, except logins: {DemoStorefrontSettings.ServeLoginsPerMinute} a minute per client (10 in production), so examples can run back to back",
+            $"  rate limits  on, raised so examples and load tests can run back to back: a minute per client, {PerMinute(DemoStorefrontSettings.ServeLoginsPerMinute)} logins (10 in production),",
+            $"               {PerMinute(DemoStorefrontSettings.ServeAuthPerMinute)} other auth calls (30), {PerMinute(DemoStorefrontSettings.ServeRequestsPerMinute)} other requests (600 per address, 300 per user)",
             "",
             "Try, in another terminal:",
             $"  pacer run {Path.Combine(examples, "quickstart")}{(storefront.BaseUrl == $"http://127.0.0.1:{DemoStorefrontSettings.ServePort}{ApiRoot}" ? "" : $" --base-url {storefront.BaseUrl}")}",
@@ -84,6 +87,8 @@ internal static class DemoServe
             await context.Out.WriteLineAsync(line).ConfigureAwait(false);
         }
     }
+
+    private static string PerMinute(int count) => count.ToString("N0", CultureInfo.InvariantCulture);
 
     /// <summary>The repository's examples when run from a clone, else the copy bundled beside pacer.</summary>
     private static string ExamplesFolder(PacerContext context) =>

@@ -10,8 +10,9 @@ namespace Pacer.Cli.Tests.Readme;
 /// <summary>
 /// The newcomer's path: <c>pacer demo --serve</c> is the target, and every <c>pacer</c> command the README
 /// shows (which between them run every example: quickstart, storefront, broken, the load flows, the probe
-/// logins) passes against it as written, twice in a row, from a copy of the clone's examples. Then Ctrl-C
-/// stops Storefront with exit 0.
+/// logins) passes against it as written, twice in a row, from a copy of the clone's examples; the Hub
+/// section's commands against a Hub set up as that section says, which then holds both rounds' load runs.
+/// Then Ctrl-C stops Storefront with exit 0.
 /// </summary>
 public sealed partial class ReadmeCommandsTests : IDisposable
 {
@@ -37,8 +38,8 @@ public sealed partial class ReadmeCommandsTests : IDisposable
     }
 
     /// <summary>
-    /// What the commands are given beyond the README's text, and why: the server's real address (the
-    /// test's Storefront takes a free port, not 5080), <c>--soft-budgets</c> for run and load (this
+    /// What the commands are given beyond the README's text, and why: the servers' real addresses (the
+    /// test's Storefront and Hub take free ports, not 5080 and 5090), <c>--soft-budgets</c> for run and load (this
     /// shared machine is not the README's, so a missed <c>duration &lt;</c> budget is a warning), and 2 s
     /// instead of 10 s per load (the behaviour is the same; the suite stays lean). A load or merge whose
     /// only failed thresholds are latency ones is accepted for the same reason, never one whose checks
@@ -49,6 +50,12 @@ public sealed partial class ReadmeCommandsTests : IDisposable
     {
         CopyDirectory(Path.Combine(AppContext.BaseDirectory, "examples"), temp.Combine("examples"));
         var commands = ReadmeCommand.Extract(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "README.md")));
+        await using var hub = await ReadmeHub.StartAsync(Ct);
+        var environment = new Dictionary<string, string?>
+        {
+            ["PACER_HUB_PASSWORD"] = ReadmeHub.Password,
+            ["XDG_CONFIG_HOME"] = temp.Combine("config"),
+        };
         await using var serve = PacerProcess.Start(temp.Path, "demo", "--serve", "--port", "0");
         await serve.WaitForOutputAsync("until Ctrl-C", TimeSpan.FromSeconds(180), Ct);
         var root = ServingAt().Match(serve.Out).Groups["root"].Value;
@@ -59,8 +66,8 @@ public sealed partial class ReadmeCommandsTests : IDisposable
         {
             foreach (var command in commands)
             {
-                var arguments = Adapt(command.Arguments, root);
-                var outcome = await PacerCli.RunAsync(temp.Path, [.. arguments]);
+                var arguments = Adapt(command.Arguments, root, hub.BaseUrl);
+                var outcome = await PacerCli.RunAsync(temp.Path, environment, [.. arguments]);
                 if (outcome.ExitCode != command.ExpectedExit && !(command.ExpectedExit == 0 && outcome.ExitCode == 1 && OnlyLatencyMissed(arguments[0], outcome)))
                 {
                     failures.Add($"round {round}: exit {outcome.ExitCode}, expected {command.ExpectedExit}: pacer {string.Join(' ', arguments)}\n{outcome}");
@@ -72,15 +79,20 @@ public sealed partial class ReadmeCommandsTests : IDisposable
         var exit = await serve.WaitForExitAsync(TimeSpan.FromSeconds(30), Ct);
 
         Assert.True(failures.Count == 0, string.Join("\n\n", failures));
+        var hubRuns = commands.Count(c => c.Arguments[0] is "run" or "load" && c.Arguments.Contains("--hub"));
+        Assert.True(hubRuns > 0, "the README's Hub section has no pacer command with --hub");
+        Assert.Equal(["shop"], await hub.ProjectsAsync(Ct));
+        Assert.Equal(Enumerable.Repeat("load completed", 2 * hubRuns), await hub.RunsAsync("shop", Ct));
+        Assert.False(Directory.Exists(temp.Combine(".pacer/hub-outbox")) && Directory.EnumerateFileSystemEntries(temp.Combine(".pacer/hub-outbox")).Any(), "a result was left in the outbox");
         Assert.True(exit == ExitCodes.Passed, $"exit {exit}\n{serve}");
         Assert.Contains("Storefront stopped; its database was deleted.", serve.Out, StringComparison.Ordinal);
         using var client = new HttpClient();
         await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync(new Uri(root + "/health"), Ct));
     }
 
-    private static List<string> Adapt(IReadOnlyList<string> readme, string root)
+    private static List<string> Adapt(IReadOnlyList<string> readme, string root, string hub)
     {
-        var arguments = readme.Select(a => a.Replace(ReadmeTarget, root, StringComparison.Ordinal)).ToList();
+        var arguments = readme.Select(a => a.Replace(ReadmeTarget, root, StringComparison.Ordinal).Replace(ReadmeHub.ReadmeAddress, hub, StringComparison.Ordinal)).ToList();
         for (var i = 0; i < arguments.Count - 1; i++)
         {
             if (arguments[i] == "--duration")
