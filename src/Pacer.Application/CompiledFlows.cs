@@ -25,6 +25,9 @@ public sealed class CompiledFlows
 
     public PacerConfig Config { get; }
 
+    /// <summary>The config file the flows were read with (full path), null when there was none.</summary>
+    public string? ConfigPath { get; init; }
+
     /// <summary>The flows that compiled, in run order (all of them when there is no error).</summary>
     public IReadOnlyList<FlowPlan> Flows { get; }
 

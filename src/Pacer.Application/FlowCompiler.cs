@@ -59,7 +59,7 @@ public static class FlowCompiler
             }
         }
 
-        var compiled = new CompiledFlows(sources, config, plans, problems, texts);
+        var compiled = new CompiledFlows(sources, config, plans, problems, texts) { ConfigPath = FindConfig(sources) };
         foreach (var plan in plans)
         {
             // A flow's own @load lines must describe one executor, whatever the command: `pacer run`
@@ -83,10 +83,12 @@ public static class FlowCompiler
 
     // The config is searched from the first flow file's directory upward, then from the current
     // directory. No config is fine (no environments).
+    private static string? FindConfig(FlowSources sources) =>
+        ConfigLocator.Find(sources.Files.Count > 0 ? Path.GetDirectoryName(sources.Files[0])! : sources.CurrentDirectory, sources.CurrentDirectory);
+
     private static PacerConfig? LoadConfig(FlowSources sources, List<InputProblem> problems)
     {
-        var start = sources.Files.Count > 0 ? Path.GetDirectoryName(sources.Files[0])! : sources.CurrentDirectory;
-        if (ConfigLocator.Find(start, sources.CurrentDirectory) is not { } path)
+        if (FindConfig(sources) is not { } path)
         {
             return PacerConfig.Empty;
         }

@@ -39,6 +39,15 @@ public sealed record LoadRequest
 
     /// <summary>After a stop, how long requests in flight may take to finish.</summary>
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The share of the test to run here (<c>--segment 2/4</c>, an agent's part); the whole test when null.</summary>
+    public ExecutionSegment? Segment { get; init; }
+
+    /// <summary>The captures of <c>@once</c> steps that ran elsewhere (a distributed run's coordinator), per flow; null runs them here.</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, System.Text.Json.Nodes.JsonNode?>>? SetupCaptures { get; init; }
+
+    /// <summary>True for a distributed run's coordinator: it plans the whole test but runs no VU, so this machine's memory does not limit them.</summary>
+    public bool Coordinated { get; init; }
 }
 
 /// <summary>
@@ -67,7 +76,7 @@ public static class LoadPlanner
                 : InputProblem.Option((compiled.Flows.Count > 1 ? $"{plan.Path}: " : "") + e.Message)));
             if (config is not null)
             {
-                flows.Add(new LoadFlow(plan, config)
+                flows.Add(new LoadFlow(plan, request.Segment is { } segment ? config with { Segment = segment } : config)
                 {
                     BaseUrl = compiled.BaseUrlFor(plan),
                     EnvironmentVariables = compiled.VariablesFor(plan),
@@ -76,7 +85,7 @@ public static class LoadPlanner
         }
 
         var thresholds = Thresholds(request, compiled, problems);
-        if (flows.Count == compiled.Flows.Count)
+        if (flows.Count == compiled.Flows.Count && !request.Coordinated)
         {
             problems.AddRange(Capacity(flows));
         }
@@ -102,6 +111,7 @@ public static class LoadPlanner
             MaxBodyBytes = request.MaxBodyBytes,
             DrainTimeout = request.DrainTimeout,
             Environment = compiled.EnvironmentName,
+            SetupCaptures = request.SetupCaptures,
         }, []);
     }
 

@@ -91,6 +91,8 @@ public static class PacerApp
         root.Subcommands.Add(ShowCommand.Create(context));
         root.Subcommands.Add(MonitorCommand.Create(context));
         root.Subcommands.Add(LoadCommand.Create(context));
+        root.Subcommands.Add(AgentCommand.Create(context));
+        root.Subcommands.Add(K8sCommand.Create(context));
         root.Subcommands.Add(ContractCommand.Create(context));
         root.Subcommands.Add(ProbeCommand.Create(context));
         root.Subcommands.Add(SpecDiffCommand.Create(context));

@@ -38,7 +38,11 @@ public sealed partial class CliProcess : IAsyncDisposable
     public long PeakResidentBytes => Math.Max(Volatile.Read(ref _peakBytes), ReadPeak());
 
     /// <summary>Starts <c>dotnet <paramref name="assembly"/> args</c> in <paramref name="workingDirectory"/>.</summary>
-    public static CliProcess Start(string assembly, string workingDirectory, params string[] args)
+    public static CliProcess Start(string assembly, string workingDirectory, params string[] args) =>
+        Start(assembly, workingDirectory, new Dictionary<string, string>(), args);
+
+    /// <summary>The same, with <paramref name="environment"/> added to the process's environment (a pod's variables, say).</summary>
+    public static CliProcess Start(string assembly, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -55,6 +59,11 @@ public sealed partial class CliProcess : IAsyncDisposable
 
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         return new CliProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
     }
 
@@ -86,6 +95,11 @@ public sealed partial class CliProcess : IAsyncDisposable
             throw new InvalidOperationException($"kill({_process.Id}, {number}) failed: errno {Marshal.GetLastPInvokeError()}");
         }
     }
+
+    /// <summary>Kills the process outright (SIGKILL): no handler runs, its sockets just close, as when a machine or pod dies.</summary>
+    public void Kill() => _process.Kill(entireProcessTree: true);
+
+    public bool HasExited => _process.HasExited;
 
     /// <summary>The exit code, or a timeout that says what the process printed.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan limit, CancellationToken cancellationToken)

@@ -4,6 +4,8 @@ using Pacer.Cli.Commands.Hub;
 using Pacer.Cli.Input;
 using Pacer.Cli.Load;
 using Pacer.Cli.Outputs;
+using Pacer.Hub.Client;
+using Pacer.Load.Results;
 using Pacer.Load.Runtime;
 
 namespace Pacer.Cli.Commands;
@@ -36,6 +38,7 @@ public static class LoadCommand
             !SharedOptions.TryRead(parsed, options.DrainTimeout, TimeSpan.FromSeconds(1), allowZero: true, error, out var drain) ||
             !SharedOptions.TryReadSize(parsed, options.MaxBody, error, out var maxBody) ||
             ReadData(parsed, options, context) is not { } data ||
+            DistributedOptions.Read(parsed, options, context.Error) is not { } distributed ||
             LoadOutputs.TryCreate(
                 context, parsed.GetValue(options.Out), parsed.GetValue(options.Reports) ?? [], parsed.GetValue(options.Baselines) ?? [],
                 parsed.GetValue(options.Tolerance), history: !parsed.GetValue(options.NoHistory)) is not { } outputs)
@@ -54,7 +57,7 @@ public static class LoadCommand
             return ExitCodes.BadInput;
         }
 
-        var (settings, problems) = LoadPlanner.Plan(new LoadRequest
+        var request = new LoadRequest
         {
             Flows = flows,
             CommandLine = commandLine,
@@ -69,7 +72,10 @@ public static class LoadCommand
             Protocol = protocol,
             SoftBudgets = parsed.GetValue(options.SoftBudgets),
             MaxBodyBytes = maxBody,
-        });
+            Segment = distributed.Segment,
+            Coordinated = distributed.Coordinator is not null,
+        };
+        var (settings, problems) = LoadPlanner.Plan(request);
         if (!Problems.Print(problems, error) || settings is null)
         {
             return ExitCodes.BadInput;
@@ -88,21 +94,34 @@ public static class LoadCommand
             await hub.StartAsync("load", HubUploads.FlowNames(flows, context), CancellationToken.None).ConfigureAwait(false);
         }
 
+        if (distributed.Coordinator is { } coordinator)
+        {
+            // One result for the whole test, so the Hub follows the coordinator (the agents upload nothing).
+            var (result, stopped) = await DistributedSession.RunAsync(request, settings, coordinator, context, color: !parsed.GetValue(options.NoColor), hub).ConfigureAwait(false);
+            return await FinishAsync(result, stopped, outputs, hub, context).ConfigureAwait(false);
+        }
+
         if (await LoadSession.RunAsync(settings, context, color: !parsed.GetValue(options.NoColor), parsed.GetValue(options.MetricsPort), hub).ConfigureAwait(false) is not { } run)
         {
             return ExitCodes.BadInput;
         }
 
-        var regressed = outputs.Write(run.Result, context);
-        if (hub is not null)
-        {
-            await HubUploads.SayAsync(await hub.FinishAsync(run.Result, CancellationToken.None).ConfigureAwait(false), context).ConfigureAwait(false);
-        }
-
-        return LoadOutputs.ExitCode(run.Result, run.Interrupted, regressed);
+        return await FinishAsync(run.Result, run.Interrupted, outputs, hub, context).ConfigureAwait(false);
     }
 
-    private static (DataTable? Table, DataMode Mode)? ReadData(ParseResult parsed, LoadOptions options, PacerContext context)
+    /// <summary>The result file and reports, the Hub's copy, the exit code.</summary>
+    private static async Task<int> FinishAsync(LoadResult result, bool interrupted, LoadOutputs outputs, HubResultSink? hub, PacerContext context)
+    {
+        var regressed = outputs.Write(result, context);
+        if (hub is not null)
+        {
+            await HubUploads.SayAsync(await hub.FinishAsync(result, CancellationToken.None).ConfigureAwait(false), context).ConfigureAwait(false);
+        }
+
+        return LoadOutputs.ExitCode(result, interrupted, regressed);
+    }
+
+    internal static (DataTable? Table, DataMode Mode)? ReadData(ParseResult parsed, LoadOptions options, PacerContext context)
     {
         try
         {

@@ -84,6 +84,14 @@ internal sealed class LoadOptions
 
     public Option<bool> NoColor { get; } = SharedOptions.NoColor();
 
+    public Option<string?> Segment { get; } = new("--segment") { Description = "Run only this share of the test: I/N (part I of N, e.g. 2/4) or k6's a:b fractions (0:1/4); the N segments together are exactly the whole test" };
+
+    public Option<string?> SegmentSequence { get; } = new("--segment-sequence") { Description = "With an a:b --segment: the boundaries every segment of the test shares, e.g. 0,1/4,1/2,1 (default 0,a,b,1, as in k6)" };
+
+    public Option<int?> Agents { get; } = new("--agents") { Description = "Coordinate a distributed run: wait for N `pacer agent` processes, give each a segment, merge their results live (docs/distributed.md)" };
+
+    public Option<string?> Listen { get; } = new("--listen") { Description = "With --agents: where the agents reach this coordinator, HOST:PORT (default 0.0.0.0:6565)" };
+
     /// <summary>Options that become load settings, by setting name (<see cref="LoadSettingGrammar.Names"/>).</summary>
     public IEnumerable<(string Name, Option<string?> Option)> LoadSettingOptions =>
     [
@@ -91,18 +99,37 @@ internal sealed class LoadOptions
         ("rate-stages", RateStages), ("iterations", Iterations), ("think", Think), ("graceful-stop", GracefulStop),
     ];
 
+    /// <summary>
+    /// The options that describe the test itself (what <c>pacer k8s render</c> passes on to the
+    /// coordinator's pod), not where its outputs go. TLS files (<c>--ca-cert</c>, <c>--cert</c>,
+    /// <c>--key</c>) are <c>pacer load</c>'s only: a pod would need them from a Secret.
+    /// </summary>
+    public IEnumerable<Option> TestOptions =>
+    [
+        Executor, Vus, Duration, Rate, MaxVus, PreVus, Stages, RateStages, Iterations, Think, GracefulStop, Data, DataMode,
+        Thresholds, AbortOnFail, Timeout, Warmup, DrainTimeout, Tls.Insecure, Http2, Connections, SoftBudgets, MaxBody,
+    ];
+
     public Hub.HubOutput Hub { get; } = new();
 
     public void AddTo(Command command)
     {
         Flows.AddTo(command);
-        Tls.AddTo(command);
-        foreach (Option option in (Option[])
+        foreach (var option in TestOptions.Concat(
         [
-            Executor, Vus, Duration, Rate, MaxVus, PreVus, Stages, RateStages, Iterations, Think, GracefulStop, Data, DataMode,
-            Thresholds, AbortOnFail, Out, Reports, Baselines, Tolerance, MetricsPort, NoHistory, Timeout, Warmup, DrainTimeout,
-            Http2, Connections, SoftBudgets, MaxBody, NoColor, .. Hub.Options,
-        ])
+            Tls.CaCert, Tls.Cert, Tls.Key, Out, Reports, Baselines, Tolerance, MetricsPort, NoHistory, NoColor,
+            Segment, SegmentSequence, Agents, Listen, .. Hub.Options,
+        ]))
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    /// <summary>Only the flows and the options of the test (<see cref="TestOptions"/>), plus <c>--agents</c>.</summary>
+    public void AddTestOptionsTo(Command command)
+    {
+        Flows.AddTo(command);
+        foreach (var option in TestOptions.Append(Agents))
         {
             command.Options.Add(option);
         }

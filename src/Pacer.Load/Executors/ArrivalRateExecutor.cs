@@ -19,7 +19,7 @@ public abstract class ArrivalRateExecutor : LoadExecutor
     private int _pending;
     private TaskCompletionSource? _allDone;
 
-    protected ArrivalRateExecutor(IReadOnlyList<Stage> stages, int preAllocatedVus, int maxVus, LoadIteration iteration, ExecutorOptions? options)
+    protected ArrivalRateExecutor(IReadOnlyList<Stage> stages, int preAllocatedVus, int maxVus, LoadIteration iteration, ExecutorOptions? options, ExecutionSegment? segment = null)
         : base(iteration, options)
     {
         ArgumentNullException.ThrowIfNull(stages);
@@ -30,7 +30,7 @@ public abstract class ArrivalRateExecutor : LoadExecutor
             throw new ArgumentException("Rates and durations cannot be negative.", nameof(stages));
         }
 
-        _schedule = new ArrivalSchedule(stages);
+        _schedule = new ArrivalSchedule(stages, segment);
         MaxVus = maxVus;
         for (var vu = preAllocatedVus - 1; vu >= 0; vu--)
         {

@@ -5,13 +5,16 @@ namespace Pacer.Load.Executors;
 /// When each iteration of an open-model run is due. Within a stage the rate moves linearly from
 /// r0 to r1 over D seconds, so the iterations due by t are N(t) = r0·t + (r1 − r0)·t²/(2D); the n-th
 /// iteration starts where N(t) = n, solved exactly rather than by ticking, so the schedule does
-/// not drift however long the run.
+/// not drift however long the run. A segment's schedule is the whole schedule's iterations that the
+/// segment owns (<see cref="ExecutionSegment.Owns"/>), at the very same offsets.
 /// </summary>
-public sealed class ArrivalSchedule(IReadOnlyList<Stage> stages)
+public sealed class ArrivalSchedule(IReadOnlyList<Stage> stages, ExecutionSegment? segment = null)
 {
+    private readonly ExecutionSegment _segment = segment ?? ExecutionSegment.Whole;
+
     public TimeSpan TotalDuration { get; } = stages.Aggregate(TimeSpan.Zero, (sum, stage) => sum + stage.Duration);
 
-    /// <summary>The start offsets from the beginning of the run, in order, all before <see cref="TotalDuration"/>.</summary>
+    /// <summary>The start offsets (of this segment's iterations) from the beginning of the run, in order, all before <see cref="TotalDuration"/>.</summary>
     public IEnumerable<TimeSpan> StartOffsets()
     {
         var stageStart = 0.0;
@@ -25,6 +28,11 @@ public sealed class ArrivalSchedule(IReadOnlyList<Stage> stages)
             var inStage = (r0 + r1) / 2 * duration;
             for (; next < dueBefore + inStage - 1e-9; next++)
             {
+                if (!_segment.Owns(next))
+                {
+                    continue;
+                }
+
                 var local = SolveForTime(next - dueBefore, r0, (r1 - r0) / (2 * duration));
                 yield return TimeSpan.FromTicks((long)Math.Round((stageStart + local) * TimeSpan.TicksPerSecond));
             }

@@ -10,7 +10,8 @@ public sealed record ConstantArrivalRateConfig(double Rate, TimeSpan Length, int
 
     public override string Type => Name;
 
-    public override int PeakVus => MaxVus;
+    /// <summary>Splitting: see <see cref="ArrivalRateVus.Split"/>; iteration n of the whole schedule starts in the segment that owns n, at its own start time.</summary>
+    public override int PeakVus => ArrivalRateVus.Split(Segment, PreVus, MaxVus).MaxVus;
 
     public override TimeSpan Duration => Length;
 
@@ -26,8 +27,11 @@ public sealed record ConstantArrivalRateConfig(double Rate, TimeSpan Length, int
         return new ConstantArrivalRateConfig(rate, duration, preVus, maxVus);
     }
 
-    public override LoadExecutor CreateExecutor(LoadIteration iteration, ExecutorOptions options) =>
-        new ConstantArrivalRateExecutor(Rate, Length, PreVus, MaxVus, iteration, options);
+    public override LoadExecutor CreateExecutor(LoadIteration iteration, ExecutorOptions options)
+    {
+        var (preVus, maxVus) = ArrivalRateVus.Split(Segment, PreVus, MaxVus);
+        return new ConstantArrivalRateExecutor(Rate, Length, preVus, maxVus, iteration, options, Segment);
+    }
 
     public override ExecutorConfig WarmUp(TimeSpan duration) => this with { Length = duration, GracefulStop = TimeSpan.Zero };
 }
@@ -39,8 +43,9 @@ public sealed class ConstantArrivalRateExecutor(
     int preAllocatedVus,
     int maxVus,
     LoadIteration iteration,
-    ExecutorOptions? options = null)
-    : ArrivalRateExecutor([new Stage(duration, ratePerSecond, ratePerSecond)], preAllocatedVus, maxVus, iteration, options)
+    ExecutorOptions? options = null,
+    ExecutionSegment? segment = null)
+    : ArrivalRateExecutor([new Stage(duration, ratePerSecond, ratePerSecond)], preAllocatedVus, maxVus, iteration, options, segment)
 {
     public double RatePerSecond { get; } = ratePerSecond > 0
         ? ratePerSecond

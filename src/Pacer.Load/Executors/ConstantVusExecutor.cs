@@ -9,7 +9,8 @@ public sealed record ConstantVusConfig(int Vus, TimeSpan Length) : ExecutorConfi
 
     public override string Type => Name;
 
-    public override int PeakVus => Vus;
+    /// <summary>Splitting: VU n of the whole test runs in the segment that owns item n, so a segment loops its share of the VUs.</summary>
+    public override int PeakVus => Segment.Share(Vus);
 
     public override TimeSpan Duration => Length;
 
@@ -17,7 +18,7 @@ public sealed record ConstantVusConfig(int Vus, TimeSpan Length) : ExecutorConfi
         new ConstantVusConfig(settings.Vus("vus", minimum: 1, fallback: 1), settings.Duration("duration"));
 
     public override LoadExecutor CreateExecutor(LoadIteration iteration, ExecutorOptions options) =>
-        new ConstantVusExecutor(Vus, Length, iteration, options);
+        new ConstantVusExecutor(PeakVus, Length, iteration, options);
 
     public override ExecutorConfig WarmUp(TimeSpan duration) => this with { Length = duration, GracefulStop = TimeSpan.Zero };
 }
@@ -30,7 +31,8 @@ public sealed class ConstantVusExecutor : LoadExecutor
     public ConstantVusExecutor(int vus, TimeSpan duration, LoadIteration iteration, ExecutorOptions? options = null)
         : base(iteration, options)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(vus, 1);
+        // A segment may own none of the VUs (3 VUs over 4 agents): it then has nothing to run.
+        ArgumentOutOfRangeException.ThrowIfNegative(vus);
         Vus = vus;
         _duration = duration;
     }

@@ -13,8 +13,25 @@ public abstract record ExecutorConfig
     /// <summary>The executor's k6 name: <c>constant-vus</c>, <c>ramping-arrival-rate</c>, …</summary>
     public abstract string Type { get; }
 
-    /// <summary>The most VUs it can ever use at once (sizes per-VU state and checks <c>--data-mode unique</c>).</summary>
+    /// <summary>The most VUs this segment can ever use at once (sizes per-VU state and checks <c>--data-mode unique</c>).</summary>
     public abstract int PeakVus { get; }
+
+    /// <summary>
+    /// The share of the test this configuration runs (<c>--segment 2/4</c>, an agent's part of a
+    /// distributed run). The configuration keeps the whole test's numbers; each executor's file says
+    /// how its VUs and iterations split (<see cref="PeakVus"/>, <see cref="CreateExecutor"/>), so that
+    /// the segments of a sequence together run exactly the whole test.
+    /// </summary>
+    public ExecutionSegment Segment { get; init; } = ExecutionSegment.Whole;
+
+    /// <summary>The most VUs the whole test (every segment together) uses at once.</summary>
+    public int WholePeakVus => (this with { Segment = ExecutionSegment.Whole }).PeakVus;
+
+    /// <summary>
+    /// The number in the whole test of this segment's VU <paramref name="localVu"/>, so VUs keep their
+    /// identity across segments (a data row per VU under <c>--data-mode unique</c> stays one VU's).
+    /// </summary>
+    public int GlobalVu(int localVu) => (int)Segment.NthOwned(localVu);
 
     /// <summary>How long its schedule lasts (iterations start only within it).</summary>
     public abstract TimeSpan Duration { get; }

@@ -56,14 +56,17 @@ public abstract class LoadExecutor
             // Stopping at the hard stop or on request is the normal end of a run.
         }
 
-        return new ExecutorResult(
-            Volatile.Read(ref _started),
-            Volatile.Read(ref _completed),
-            Volatile.Read(ref _failed),
-            DroppedIterations,
-            Volatile.Read(ref _peakVus),
-            Time.GetElapsedTime(start));
+        return CountsSoFar(Time.GetElapsedTime(start));
     }
+
+    /// <summary>The counts so far, while the run goes (a distributed agent's live result).</summary>
+    public ExecutorResult CountsSoFar(TimeSpan elapsed) => new(
+        Volatile.Read(ref _started),
+        Volatile.Read(ref _completed),
+        Volatile.Read(ref _failed),
+        DroppedIterations,
+        Volatile.Read(ref _peakVus),
+        elapsed);
 
     /// <summary>How long the schedule lasts (iterations start only within it).</summary>
     public abstract TimeSpan TotalDuration { get; }

@@ -10,7 +10,8 @@ public sealed record RampingArrivalRateConfig(IReadOnlyList<Stage> RateStages, i
 
     public override string Type => Name;
 
-    public override int PeakVus => MaxVus;
+    /// <summary>Splitting: see <see cref="ArrivalRateVus.Split"/>; iteration n of the whole schedule starts in the segment that owns n, at its own start time.</summary>
+    public override int PeakVus => ArrivalRateVus.Split(Segment, PreVus, MaxVus).MaxVus;
 
     public override TimeSpan Duration => RateStages.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.Duration);
 
@@ -23,14 +24,17 @@ public sealed record RampingArrivalRateConfig(IReadOnlyList<Stage> RateStages, i
         return new RampingArrivalRateConfig(stages, preVus, maxVus);
     }
 
-    public override LoadExecutor CreateExecutor(LoadIteration iteration, ExecutorOptions options) =>
-        new RampingArrivalRateExecutor(RateStages, PreVus, MaxVus, iteration, options);
+    public override LoadExecutor CreateExecutor(LoadIteration iteration, ExecutorOptions options)
+    {
+        var (preVus, maxVus) = ArrivalRateVus.Split(Segment, PreVus, MaxVus);
+        return new RampingArrivalRateExecutor(RateStages, preVus, maxVus, iteration, options, Segment);
+    }
 
     /// <summary>A ramp warms up at its first non-zero rate.</summary>
     public override ExecutorConfig WarmUp(TimeSpan duration)
     {
         var first = RateStages.Select(s => s.From > 0 ? s.From : s.To).FirstOrDefault(level => level > 0);
-        return new ConstantArrivalRateConfig(Math.Max(first, 1), duration, PreVus, MaxVus) { Settings = Settings, Think = Think, GracefulStop = TimeSpan.Zero };
+        return new ConstantArrivalRateConfig(Math.Max(first, 1), duration, PreVus, MaxVus) { Settings = Settings, Think = Think, GracefulStop = TimeSpan.Zero, Segment = Segment };
     }
 }
 
@@ -40,8 +44,9 @@ public sealed class RampingArrivalRateExecutor(
     int preAllocatedVus,
     int maxVus,
     LoadIteration iteration,
-    ExecutorOptions? options = null)
-    : ArrivalRateExecutor(stages, preAllocatedVus, maxVus, iteration, options)
+    ExecutorOptions? options = null,
+    ExecutionSegment? segment = null)
+    : ArrivalRateExecutor(stages, preAllocatedVus, maxVus, iteration, options, segment)
 {
     public static RampingArrivalRateExecutor FromText(string stages, int preAllocatedVus, int maxVus, LoadIteration iteration, ExecutorOptions? options = null) =>
         new(StageParser.ParseRateStages(stages), preAllocatedVus, maxVus, iteration, options);
@@ -61,5 +66,21 @@ internal static class ArrivalRateVus
         }
 
         return (preVus, maxVus);
+    }
+
+    /// <summary>
+    /// A segment's VU limits: its share of each (VU n of the whole is the segment's that owns n), but
+    /// at least one VU to run its iterations on. The limits are a cap, not part of the schedule, so
+    /// with fewer max VUs than segments the segments together may hold a few more than the whole.
+    /// </summary>
+    public static (int PreVus, int MaxVus) Split(ExecutionSegment segment, int preVus, int maxVus)
+    {
+        if (segment.IsWhole)
+        {
+            return (preVus, maxVus);
+        }
+
+        var max = Math.Max(1, segment.Share(maxVus));
+        return (Math.Min(segment.Share(preVus), max), max);
     }
 }

@@ -10,7 +10,12 @@ public sealed record RampingVusConfig(IReadOnlyList<Stage> Stages) : ExecutorCon
 
     public override string Type => Name;
 
-    public override int PeakVus => (int)Math.Ceiling(Stages.Max(s => Math.Max(s.From, s.To)));
+    /// <summary>
+    /// Splitting: at every moment the whole test wants L VUs (VUs 0 … L−1); a segment runs those of
+    /// them it owns, <c>Segment.Share(L)</c>, so the segments' VU counts add up to L at every moment
+    /// and a VU is the same VU (same number, same data row) whichever way the count moves.
+    /// </summary>
+    public override int PeakVus => Segment.Share((int)Math.Ceiling(Stages.Max(s => Math.Max(s.From, s.To))));
 
     public override TimeSpan Duration => Stages.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.Duration);
 
@@ -26,13 +31,13 @@ public sealed record RampingVusConfig(IReadOnlyList<Stage> Stages) : ExecutorCon
     }
 
     public override LoadExecutor CreateExecutor(LoadIteration iteration, ExecutorOptions options) =>
-        new RampingVusExecutor(Stages, iteration, options);
+        new RampingVusExecutor(Stages, iteration, options, share: Segment.IsWhole ? null : Segment.Share);
 
     /// <summary>A ramp warms up at its first non-zero VU count.</summary>
     public override ExecutorConfig WarmUp(TimeSpan duration)
     {
         var first = Stages.Select(s => s.From > 0 ? s.From : s.To).FirstOrDefault(level => level > 0);
-        return new ConstantVusConfig(Math.Max(1, (int)Math.Ceiling(first)), duration) { Settings = Settings, Think = Think, GracefulStop = TimeSpan.Zero };
+        return new ConstantVusConfig(Math.Max(1, (int)Math.Ceiling(first)), duration) { Settings = Settings, Think = Think, GracefulStop = TimeSpan.Zero, Segment = Segment };
     }
 }
 
@@ -44,12 +49,14 @@ public sealed record RampingVusConfig(IReadOnlyList<Stage> Stages) : ExecutorCon
 public sealed class RampingVusExecutor : LoadExecutor
 {
     private readonly IReadOnlyList<Stage> _stages;
+    private readonly Func<int, int> _share;
     private TaskCompletionSource _targetChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _targetVus;
     private int _controllerTicks;
     private volatile bool _finished;
 
-    public RampingVusExecutor(IReadOnlyList<Stage> stages, LoadIteration iteration, ExecutorOptions? options = null, TimeSpan? tickInterval = null)
+    /// <param name="share">For a segment: how many of the whole test's first L VUs are this segment's (see <see cref="RampingVusConfig.PeakVus"/>).</param>
+    public RampingVusExecutor(IReadOnlyList<Stage> stages, LoadIteration iteration, ExecutorOptions? options = null, TimeSpan? tickInterval = null, Func<int, int>? share = null)
         : base(iteration, options)
     {
         ArgumentNullException.ThrowIfNull(stages);
@@ -59,8 +66,9 @@ public sealed class RampingVusExecutor : LoadExecutor
         }
 
         _stages = stages;
+        _share = share ?? (vus => vus);
         TickInterval = tickInterval ?? TimeSpan.FromMilliseconds(100);
-        MaxVus = (int)Math.Ceiling(stages.Max(s => Math.Max(s.From, s.To)));
+        MaxVus = _share((int)Math.Ceiling(stages.Max(s => Math.Max(s.From, s.To))));
         TotalDuration = stages.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.Duration);
     }
 
@@ -78,20 +86,20 @@ public sealed class RampingVusExecutor : LoadExecutor
 
     internal int ControllerTicks => Volatile.Read(ref _controllerTicks);
 
-    /// <summary>The VU count the stages ask for <paramref name="elapsed"/> into the run.</summary>
+    /// <summary>The VU count the stages ask for (this segment's share of it) <paramref name="elapsed"/> into the run.</summary>
     public int TargetAt(TimeSpan elapsed)
     {
         foreach (var stage in _stages)
         {
             if (elapsed < stage.Duration)
             {
-                return (int)Math.Round(stage.LevelAt(elapsed));
+                return _share((int)Math.Round(stage.LevelAt(elapsed)));
             }
 
             elapsed -= stage.Duration;
         }
 
-        return (int)Math.Round(_stages[^1].To);
+        return _share((int)Math.Round(_stages[^1].To));
     }
 
     protected override async Task ExecuteAsync(long start, CancellationToken cancellationToken)

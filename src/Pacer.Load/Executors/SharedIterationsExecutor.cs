@@ -15,7 +15,23 @@ public sealed record SharedIterationsConfig(int Vus, long Iterations, TimeSpan M
 
     public override string Type => Name;
 
-    public override int PeakVus => (int)Math.Min(Vus, Iterations);
+    public override int PeakVus => Segment.Share(WholeVus);
+
+    /// <summary>
+    /// Splitting: iteration n of the whole is dealt to VU n mod V (V = the VUs that get any), and a
+    /// segment takes the VUs it owns with their iterations. So shares add up to exactly
+    /// <see cref="Iterations"/>, and a segment without VUs gets no iterations it could not run.
+    /// </summary>
+    public long SegmentIterations
+    {
+        get
+        {
+            var vus = WholeVus;
+            return (Segment.Share(vus) * (Iterations / vus)) + Segment.Share(Iterations % vus);
+        }
+    }
+
+    private int WholeVus => (int)Math.Min(Vus, Iterations);
 
     public override TimeSpan Duration => MaxDuration;
 
@@ -25,11 +41,11 @@ public sealed record SharedIterationsConfig(int Vus, long Iterations, TimeSpan M
         settings.Duration("duration", DefaultMaxDuration));
 
     public override LoadExecutor CreateExecutor(LoadIteration iteration, ExecutorOptions options) =>
-        new SharedIterationsExecutor(Vus, Iterations, MaxDuration, iteration, options);
+        new SharedIterationsExecutor(PeakVus, SegmentIterations, MaxDuration, iteration, options);
 
     /// <summary>A fixed amount of work warms up as its VUs looping for the warm-up's length.</summary>
     public override ExecutorConfig WarmUp(TimeSpan duration) =>
-        new ConstantVusConfig(PeakVus, duration) { Settings = Settings, Think = Think, GracefulStop = TimeSpan.Zero };
+        new ConstantVusConfig(WholeVus, duration) { Settings = Settings, Think = Think, GracefulStop = TimeSpan.Zero, Segment = Segment };
 }
 
 /// <summary>Runs a <see cref="SharedIterationsConfig"/>: VUs claim iterations until all are taken or time is up.</summary>
@@ -41,8 +57,9 @@ public sealed class SharedIterationsExecutor : LoadExecutor
     public SharedIterationsExecutor(int vus, long iterations, TimeSpan maxDuration, LoadIteration iteration, ExecutorOptions? options = null)
         : base(iteration, options)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(vus, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(iterations, 1);
+        // A segment may own no VU and so no iteration (fewer VUs than agents).
+        ArgumentOutOfRangeException.ThrowIfNegative(vus);
+        ArgumentOutOfRangeException.ThrowIfNegative(iterations);
         Vus = (int)Math.Min(vus, iterations);
         Iterations = iterations;
         _maxDuration = maxDuration;

@@ -32,6 +32,12 @@ public sealed class TimeSeries
         _slots = [.. Enumerable.Range(0, SlotCount).Select(_ => new Slot())];
     }
 
+    /// <summary>
+    /// Raised (under the flush, from the thread that flushes) for each second as it closes, with its
+    /// histogram, when someone needs more than the point (a distributed run's agent). Keep it short.
+    /// </summary>
+    public event Action<TimeSeriesSecond>? SecondClosed;
+
     /// <summary>Points that fell out of the capped window (the oldest go first).</summary>
     public long DroppedPoints { get; private set; }
 
@@ -100,6 +106,7 @@ public sealed class TimeSeries
                 var summary = slot.Latency.Summarize();
                 var vus = slot.MaxVus > 0 ? slot.MaxVus : Volatile.Read(ref _lastActiveVus);
                 _points.Enqueue(new TimeSeriesPoint(_nextSecondToClose, summary.Count, slot.Errors, summary.P50, summary.P95, summary.P99, vus));
+                SecondClosed?.Invoke(new TimeSeriesSecond(_nextSecondToClose, slot.Latency.ToData(), slot.Errors, vus));
                 if (_points.Count > _capacity)
                 {
                     _points.Dequeue();

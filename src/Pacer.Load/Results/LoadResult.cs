@@ -55,6 +55,9 @@ public sealed record LoadResult
     public IReadOnlyList<LoadTimePoint> TimeSeries { get; init; } = [];
 
     public LoadResultHistograms Histograms { get; init; } = new();
+
+    /// <summary>A distributed run's segments and agents (null on one machine); <c>partial</c> when one was lost.</summary>
+    public LoadDistributedInfo? Distributed { get; init; }
 }
 
 /// <summary>What drove the load: the executor's k6 name and its settings as given.</summary>

@@ -34,7 +34,7 @@ public sealed class LoadRun
             throw new LoadSettingsException($"{flow.DisplayPath}: no step to put under load (every step is @once or there are none)");
         }
 
-        var peak = settings.Flows.Sum(f => (long)f.Profile.PeakVus);
+        var peak = settings.Flows.Sum(f => (long)f.Profile.WholePeakVus);
         if (settings.Data is { } data && settings.DataMode == DataMode.Unique && peak > data.Rows.Count)
         {
             throw new LoadSettingsException($"--data-mode unique: the run may use {peak} VUs but {data.Source} has only {data.Rows.Count} rows");
@@ -46,8 +46,14 @@ public sealed class LoadRun
     /// <summary>The live metrics, readable while the run goes.</summary>
     public LoadMetrics Metrics { get; } = new();
 
-    /// <summary>True when the caller stopped the run (Ctrl-C, SIGTERM).</summary>
+    /// <summary>True when the caller stopped the run (Ctrl-C, SIGTERM) without a <see cref="StopReason"/>.</summary>
     public bool Interrupted { get; private set; }
+
+    /// <summary>
+    /// Set before cancelling the stop token when the stop is not the operator's (a distributed run's
+    /// coordinator stopping its agents): the result's <c>aborted</c> says this instead of <c>interrupted</c>.
+    /// </summary>
+    public string? StopReason { get; set; }
 
     /// <summary>
     /// The run so far, as thresholds and the metrics endpoint read it: every count from one source
@@ -68,9 +74,15 @@ public sealed class LoadRun
         // The compiler owns each flow's engine settings and their HTTP/2 pools: closed when the run ends.
         using var compiler = new LoadRunCompiler(_settings);
 
-        // Setup first: every flow's @once steps, before any load (and before the clock of the load starts).
+        // Setup first: every flow's @once steps, before any load (and before the clock of the load starts),
+        // unless they already ran elsewhere and their captures were handed over.
         var setups = new List<SetupOutcome>();
-        foreach (var flow in _settings.Flows)
+        if (_settings.SetupCaptures is { } given)
+        {
+            setups.AddRange(_settings.Flows.Select((flow, f) => OnceSteps.Given(flow, _settings, given[f])));
+        }
+
+        foreach (var flow in _settings.SetupCaptures is null ? _settings.Flows : [])
         {
             SetupOutcome setup;
             try
@@ -137,16 +149,27 @@ public sealed class LoadRun
         var loadStart = time.GetTimestamp();
         using var stopped = stopToken.Register(() =>
         {
-            Interrupted = true;
-            Stop("interrupted", requests, _settings.DrainTimeout);
+            Interrupted = StopReason is null;
+            Stop(StopReason ?? "interrupted", requests, _settings.DrainTimeout);
         });
         using var aborted = abortToken.Register(() =>
         {
             Interrupted = true;
             Stop("interrupted", requests, TimeSpan.Zero);
         });
+        var snapshots = observer as ILoadSnapshotObserver;
+        if (snapshots is not null)
+        {
+            series.SecondClosed += snapshots.OnSecondClosed;
+        }
+
+        // What an agent streams each tick: the result so far, without the time series (its seconds go one by one).
+        LoadResult SoFar() => compiler.Result(new LoadRunOutcome(
+            startedAt, Live(time.GetElapsedTime(loadStart)), executors, [.. executors.Select(e => e.CountsSoFar(time.GetElapsedTime(loadStart)))],
+            descriptions, [], transport.ToInfo(), LoadClientInfo.Now().Since(clientBefore), Volatile.Read(ref _abortReason), setups));
+
         using var tickerStop = new CancellationTokenSource();
-        var ticker = TickAsync(observer, executors, series, loadStart, total, stop, requests, tickerStop.Token);
+        var ticker = TickAsync(observer, executors, series, loadStart, total, stop, requests, snapshots is null ? null : SoFar, tickerStop.Token);
         ExecutorResult[] results;
         try
         {
@@ -163,7 +186,7 @@ public sealed class LoadRun
         DrainMessages(observer);
         var summary = Live(elapsed);
         return compiler.Result(new LoadRunOutcome(
-            startedAt, summary, executors, results, descriptions, series, transport.ToInfo(), LoadClientInfo.Now().Since(clientBefore), Volatile.Read(ref _abortReason), setups));
+            startedAt, summary, executors, results, descriptions, series.Points, transport.ToInfo(), LoadClientInfo.Now().Since(clientBefore), Volatile.Read(ref _abortReason), setups));
     }
 
     /// <summary>The warm-up: the same flows on their own VUs and metrics, which are then thrown away.</summary>
@@ -179,7 +202,7 @@ public sealed class LoadRun
 
     private async Task TickAsync(
         ILoadObserver observer, List<LoadExecutor> executors, TimeSeries series, long loadStart, TimeSpan total,
-        CancellationTokenSource stop, CancellationTokenSource requests, CancellationToken cancellationToken)
+        CancellationTokenSource stop, CancellationTokenSource requests, Func<LoadResult>? soFar, CancellationToken cancellationToken)
     {
         var time = _settings.Time;
         while (!cancellationToken.IsCancellationRequested)
@@ -206,6 +229,10 @@ public sealed class LoadRun
             }
 
             observer.OnProgress(LoadProgressSnapshot.Of(summary, series, executors, total, thresholds));
+            if (soFar is not null && observer is ILoadSnapshotObserver snapshots)
+            {
+                snapshots.OnSnapshot(soFar(), TotalActiveVus(executors));
+            }
         }
     }
 

@@ -45,15 +45,18 @@ internal sealed class LoadRunCompiler(LoadRunSettings settings) : IDisposable
                 settings.MaxBodyBytes,
                 settings.Protocol with { Tls = (settings.Protocol.Tls ?? new()) with { Insecure = settings.Insecure || (settings.Protocol.Tls?.Insecure ?? false) } });
             _engines.Add(engine);
+
+            // VUs are numbered across flows by the whole test's VUs, and a segment's VU keeps its number
+            // in the whole test, so two flows or two agents never share a data row in unique mode.
             var offset = vuOffset;
-            vuOffset += flow.Profile.PeakVus;
+            vuOffset += flow.Profile.WholePeakVus;
             if (users.Count == f)
             {
                 var overridden = settings.Overrides.Keys.ToHashSet(StringComparer.Ordinal);
                 users.Add(new VirtualUsers(flow.Profile.PeakVus, id => new VirtualUser(
                     id,
                     settings.Overrides,
-                    settings.Data is { } data ? VariableLayers.Merge(variables, data.RowFor(offset + id, settings.DataMode)) : variables,
+                    settings.Data is { } data ? VariableLayers.Merge(variables, data.RowFor(offset + flow.Profile.GlobalVu(id), settings.DataMode)) : variables,
                     flow.Plan.Defaults,
                     new FlowSequence(flow.Plan, overridden).AfterSetup(setup.Sequence),
                     () => new EngineSender(engine),
@@ -90,7 +93,7 @@ internal sealed class LoadRunCompiler(LoadRunSettings settings) : IDisposable
             Steps = run.Steps,
             Setup = Setup(run.Setups),
             Thresholds = ThresholdEvaluator.EvaluateAll(settings.Thresholds, run.Summary),
-            TimeSeries = run.Series.Points,
+            TimeSeries = run.Points,
             IterationDurations = iterationDurations,
             Iterations = new ExecutorResult(
                 results.Sum(r => r.Started),
@@ -103,7 +106,10 @@ internal sealed class LoadRunCompiler(LoadRunSettings settings) : IDisposable
     }
 
     /// <summary>The result of a run that never reached its load (setup failed, or it was stopped first): every step listed, none run.</summary>
-    public LoadResult EmptyResult(LoadMetrics metrics, DateTimeOffset startedAt, string reason, List<SetupOutcome> setups)
+    public LoadResult EmptyResult(LoadMetrics metrics, DateTimeOffset startedAt, string reason, List<SetupOutcome> setups) =>
+        EmptyResult(metrics, startedAt, reason, Setup(setups));
+
+    public LoadResult EmptyResult(LoadMetrics metrics, DateTimeOffset startedAt, string reason, IReadOnlyList<SetupStepResult> setup)
     {
         var names = LoadStepNames.Of(settings.Flows);
         var steps = settings.Flows.SelectMany((flow, f) => flow.Plan.Steps.Where(s => !s.Once).Select((plan, i) => new StepDescription(
@@ -119,7 +125,7 @@ internal sealed class LoadRunCompiler(LoadRunSettings settings) : IDisposable
             Executor = ExecutorInfo(),
             Aborted = reason,
             Steps = steps,
-            Setup = Setup(setups),
+            Setup = setup,
             Thresholds = ThresholdEvaluator.EvaluateAll(settings.Thresholds, summary),
         }.Build();
     }
@@ -132,7 +138,7 @@ internal sealed class LoadRunCompiler(LoadRunSettings settings) : IDisposable
         }
     }
 
-    private static List<SetupStepResult> Setup(List<SetupOutcome> setups) =>
+    internal static List<SetupStepResult> Setup(List<SetupOutcome> setups) =>
         [.. setups.SelectMany(s => s.Steps).Select(step => new SetupStepResult
         {
             Name = step.Step.Name,
@@ -167,7 +173,7 @@ internal sealed record LoadRunOutcome(
     List<LoadExecutor> Executors,
     ExecutorResult[] Results,
     List<StepDescription> Steps,
-    TimeSeries Series,
+    IReadOnlyList<TimeSeriesPoint> Points,
     LoadTransportInfo Transport,
     LoadClientInfo Client,
     string? Aborted,

@@ -58,4 +58,11 @@ public sealed record LoadRunSettings
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     public BuiltInVariables BuiltIns { get; init; } = BuiltInVariables.CreateDefault();
+
+    /// <summary>
+    /// When the flows' <c>@once</c> steps already ran elsewhere (a distributed run's coordinator runs
+    /// them once for every agent): what they captured, one dictionary per flow in <see cref="Flows"/>'s
+    /// order. They are then not run again, and every VU sees these captures as after a local setup.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, JsonNode?>>? SetupCaptures { get; init; }
 }

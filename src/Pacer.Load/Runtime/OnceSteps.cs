@@ -44,6 +44,26 @@ internal static class OnceSteps
 
         return new SetupOutcome(scope.Captured, sequence, results, null);
     }
+
+    /// <summary>
+    /// A flow's setup that ran elsewhere (a distributed run's coordinator ran the <c>@once</c> steps
+    /// once, for every agent): its captures, and a record of them as if this process had captured
+    /// them, so iterations treat them exactly as after a local setup.
+    /// </summary>
+    public static SetupOutcome Given(LoadFlow flow, LoadRunSettings settings, IReadOnlyDictionary<string, JsonNode?> captures)
+    {
+        var sequence = new FlowSequence(flow.Plan, settings.Overrides.Keys.ToHashSet(StringComparer.Ordinal));
+        foreach (var step in flow.Plan.Steps.Where(s => s.Once))
+        {
+            var slots = sequence.CapturesOf(step);
+            for (var i = 0; i < step.Captures.Length; i++)
+            {
+                slots[i] = captures.ContainsKey(step.Captures[i].Name);
+            }
+        }
+
+        return new SetupOutcome(captures, sequence, [], null);
+    }
 }
 
 /// <summary>What a flow's setup left: its captures, its record of them (the iterations start from it), each step's result, and why it failed.</summary>
