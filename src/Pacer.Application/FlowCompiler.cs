@@ -11,7 +11,7 @@ namespace Pacer.Application;
 /// Reads a run's flows the one way every command does (<c>check</c>, <c>run</c>, <c>load</c>,
 /// <c>monitor</c>, the demo, the Hub): the config beside them and the environment asked for, every
 /// file parsed and compiled into a <see cref="FlowPlan"/>, and every problem of every file collected:
-/// syntax, undefined variables, <c>@load</c> settings that do not fit together, thresholds naming a
+/// syntax, undefined variables, relative URLs without a base URL, <c>@load</c> settings that do not fit together, thresholds naming a
 /// step the run does not have. So <c>pacer check</c> rejects exactly what any command would, at the
 /// same file:line:column.
 /// </summary>
@@ -44,7 +44,12 @@ public static class FlowCompiler
             var diagnostics = parsed.Diagnostics.ToList();
             if (!parsed.HasErrors && parsed.Document is { } parsedDocument)
             {
-                diagnostics.AddRange(VariableUsageChecker.Check(parsedDocument, KnownNames(sources, config, parsedDocument)));
+                var knownNames = KnownNames(sources, config, parsedDocument).ToList();
+                diagnostics.AddRange(VariableUsageChecker.Check(parsedDocument, knownNames));
+                if (BaseUrlChecker.Check(parsedDocument, HasBaseUrl(sources, config, parsedDocument), knownNames) is { } noBaseUrl)
+                {
+                    diagnostics.Add(noBaseUrl);
+                }
             }
 
             problems.AddRange(diagnostics.OrderBy(d => d.Span.Line).ThenBy(d => d.Span.Column).Select(d => new InputProblem(d, text)));
@@ -98,6 +103,13 @@ public static class FlowCompiler
 
         return loaded.Config;
     }
+
+    /// <summary><c>--base-url</c>, or the environment's <c>base_url</c> (for <c>pacer check</c>, any environment's).</summary>
+    private static bool HasBaseUrl(FlowSources sources, PacerConfig config, FlowDocument document) =>
+        !string.IsNullOrEmpty(sources.BaseUrl)
+        || (sources.AnyEnvironment
+            ? config.Environments.Any(e => !string.IsNullOrEmpty(e.BaseUrl))
+            : !string.IsNullOrEmpty(EnvironmentSelector.Select(config, sources.Environment, document.Metadata.Env)?.BaseUrl));
 
     private static IEnumerable<string> KnownNames(FlowSources sources, PacerConfig config, FlowDocument document)
     {

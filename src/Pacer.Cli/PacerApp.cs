@@ -49,12 +49,12 @@ public static class PacerApp
 
             if (parsed.Errors.Count > 0 && parsed.Action is not HelpAction)
             {
-                foreach (var error in parsed.Errors)
+                foreach (var line in Input.UsageErrors.Describe(parsed))
                 {
-                    await context.Error.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
+                    await context.Error.WriteLineAsync($"error: {line}").ConfigureAwait(false);
                 }
 
-                var commandPath = string.Join(' ', EnumerateCommandPath(parsed.CommandResult.Command));
+                var commandPath = Input.UsageErrors.CommandPath(parsed.CommandResult.Command);
                 await context.Error.WriteLineAsync($"Run '{commandPath} --help' for usage.").ConfigureAwait(false);
                 return ExitCodes.BadInput;
             }
@@ -99,16 +99,5 @@ public static class PacerApp
         root.Subcommands.Add(ImportCommand.Create(context));
         root.Subcommands.Add(Commands.Hub.HubCommand.Create(context));
         return root;
-    }
-
-    private static List<string> EnumerateCommandPath(Command command)
-    {
-        var names = new List<string>();
-        for (Symbol? current = command; current is not null; current = current.Parents.OfType<Command>().FirstOrDefault())
-        {
-            names.Insert(0, current is RootCommand ? "pacer" : current.Name);
-        }
-
-        return names;
     }
 }

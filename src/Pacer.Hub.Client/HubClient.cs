@@ -46,6 +46,10 @@ public sealed class HubClient : IDisposable
             ?? throw new HubException(404, $"no project with slug '{slug}' is visible to this token");
     }
 
+    /// <summary>Creates a project (the caller becomes its owner); without a slug the Hub makes one from the name.</summary>
+    public Task<HubProject> CreateProjectAsync(string name, string? slug, CancellationToken cancellationToken) =>
+        SendAsync<HubProject>(HttpMethod.Post, "projects", Json(new { name, slug }), cancellationToken);
+
     /// <summary>Uploads a finished result: a <c>pacer load --out</c> file or a <c>pacer run</c> JSON report, sent verbatim.</summary>
     public Task<HubRun> UploadAsync(long projectId, string resultJson, string? kind, string? label, CancellationToken cancellationToken)
     {

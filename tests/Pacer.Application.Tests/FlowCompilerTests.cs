@@ -72,7 +72,7 @@ public sealed class FlowCompilerTests : IDisposable
     [Fact]
     public void Names_the_run_supplies_count_as_defined_and_others_do_not()
     {
-        var flow = temp.Write("user.flow.md", "```kest\nGET /users/{{user_id}}\n```\n");
+        var flow = temp.Write("user.flow.md", "```kest\nGET http://127.0.0.1:9/users/{{user_id}}\n```\n");
 
         Assert.False(Compile([flow], supplied: ["user_id"]).HasErrors);
         Assert.False(Compile([flow], variables: new() { ["user_id"] = "7" }).HasErrors);
@@ -103,6 +103,19 @@ public sealed class FlowCompilerTests : IDisposable
 
         Assert.Contains("t.flow.md:2:12: error PACER024: threshold step[Login].p95<100ms: no step named 'Login'", problem.Render(), StringComparison.Ordinal);
         Assert.Contains("did you mean step[Log in]?", problem.Render(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_relative_url_needs_a_base_url_from_the_command_line_the_environment_or_a_variable()
+    {
+        var flow = temp.Write("flows/users.flow.md", "```kest\nGET /users\n```\n");
+
+        var none = Assert.Single(Compile([flow]).Problems);
+        Assert.StartsWith(Path.Combine("flows", "users.flow.md") + ":2:5: error PACER028", none.Render(), StringComparison.Ordinal);
+        Assert.False(Compile([flow], baseUrl: "http://127.0.0.1:7000").HasErrors);
+        Assert.False(Compile([flow], variables: new() { ["base_url"] = "http://127.0.0.1:7000" }).HasErrors);
+        temp.Write(".pacer/config.yaml", Config);
+        Assert.False(Compile([flow]).HasErrors);
     }
 
     public void Dispose() => temp.Dispose();

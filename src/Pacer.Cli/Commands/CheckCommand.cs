@@ -19,12 +19,16 @@ public static class CheckCommand
             Description = "A variable name that will be given at run time: name or name=value (repeatable)",
             AllowMultipleArgumentsPerToken = false,
         };
-        var command = new Command("check", "Check flow files and report every problem without running anything") { paths, vars };
-        command.SetAction(parsed => Execute(context, parsed.GetValue(paths) ?? [], (parsed.GetValue(vars) ?? []).Select(v => v.Split('=')[0])));
+        var baseUrl = new Option<string?>("--base-url")
+        {
+            Description = "The base URL the run will be given (relative step URLs need one, unless the environment or a base_url variable has it)",
+        };
+        var command = new Command("check", "Check flow files and report every problem without running anything") { paths, vars, baseUrl };
+        command.SetAction(parsed => Execute(context, parsed.GetValue(paths) ?? [], (parsed.GetValue(vars) ?? []).Select(v => v.Split('=')[0]), parsed.GetValue(baseUrl)));
         return command;
     }
 
-    private static int Execute(PacerContext context, string[] paths, IEnumerable<string> overrides)
+    private static int Execute(PacerContext context, string[] paths, IEnumerable<string> overrides, string? baseUrl)
     {
         var files = FlowFileFinder.Find(paths, context.CurrentDirectory, out var findError);
         if (findError is not null)
@@ -39,6 +43,7 @@ public static class CheckCommand
             Files = files,
             CurrentDirectory = context.CurrentDirectory,
             SuppliedNames = [.. overrides],
+            BaseUrl = baseUrl,
             AnyEnvironment = true,
         });
         foreach (var problem in compiled.Problems)

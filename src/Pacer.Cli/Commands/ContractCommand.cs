@@ -102,8 +102,8 @@ public static class ContractCommand
 
         var flowPaths = parsed.GetValue(Flows) ?? [];
         var loginPath = parsed.GetValue(Login);
-        var flows = Load(flowPaths, context, overrides, out var flowError);
-        var login = loginPath is null ? [] : Load([loginPath], context, overrides, out flowError);
+        var flows = Load(flowPaths, context, overrides, baseUrl, out var flowError);
+        var login = loginPath is null ? [] : Load([loginPath], context, overrides, baseUrl, out flowError);
         if (flowError is not null)
         {
             return flowError == "" ? ExitCodes.BadInput : BadInput(error, flowError);
@@ -178,7 +178,7 @@ public static class ContractCommand
     }
 
     /// <summary>Loads flow files; on a problem sets <paramref name="problem"/> ("" when diagnostics were already printed).</summary>
-    private static IReadOnlyList<FlowDocument> Load(string[] paths, PacerContext context, IReadOnlyDictionary<string, JsonNode?> overrides, out string? problem)
+    private static IReadOnlyList<FlowDocument> Load(string[] paths, PacerContext context, IReadOnlyDictionary<string, JsonNode?> overrides, Uri baseUrl, out string? problem)
     {
         problem = null;
         if (paths.Length == 0)
@@ -198,6 +198,7 @@ public static class ContractCommand
             Files = files,
             CurrentDirectory = context.CurrentDirectory,
             SuppliedNames = [.. overrides.Keys, "token"],
+            BaseUrl = baseUrl.ToString().TrimEnd('/'),
         });
         if (!Problems.Print(compiled, context.Error))
         {

@@ -28,6 +28,9 @@ public static class DemoCommand
 
     public static string BundledLoadFlowsDirectory => Path.Combine(AppContext.BaseDirectory, "examples", "storefront-load");
 
+    /// <summary>The journey the demo puts under load (its folder also holds catalog.flow.md, for the open model).</summary>
+    public static string BundledShopperFlow => Path.Combine(BundledLoadFlowsDirectory, "shopper.flow.md");
+
     public static Command Create(PacerContext context)
     {
         var duration = new Option<string>("--duration", "-d") { Description = "How long the load test lasts (at most 60s)", DefaultValueFactory = _ => "30s" };
@@ -42,6 +45,15 @@ public static class DemoCommand
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print every request and response of the functional run in full" };
         var noColor = SharedOptions.NoColor();
         var softBudgets = new Option<bool>("--soft-budgets") { Description = "Report missed `duration <` budgets as warnings in the functional run and the load (noisy machines); the load's thresholds still judge latency" };
+        var serve = new Option<bool>("--serve")
+        {
+            Description = $"Only start Storefront and keep it running until Ctrl-C, as a target to try flows on (http://127.0.0.1:{DemoStorefrontSettings.ServePort}); prints its URL, users and passwords, and saves its OpenAPI document in --out-dir",
+        };
+        var port = new Option<int>("--port")
+        {
+            Description = $"With --serve: the port on 127.0.0.1 (default {DemoStorefrontSettings.ServePort}; 0 for any free port)",
+            DefaultValueFactory = _ => DemoStorefrontSettings.ServePort,
+        };
 
         var command = new Command("demo", """
             Show Pacer end to end against Storefront, the commerce API that ships with it:
@@ -50,8 +62,9 @@ public static class DemoCommand
               3. put the shopper journey (examples/storefront-load) under load with a live panel, then print the SLA table;
               4. write the HTML report and the result file (--out-dir), stop Storefront.
             Exit 0 when every flow passes and every SLA holds, 1 otherwise.
+            With --serve, only step 1: Storefront keeps running on 127.0.0.1:5080 for your own flows until Ctrl-C.
             """);
-        foreach (Option option in new Option[] { duration, vus, outDir, noLoad, reports, verbose, noColor, softBudgets })
+        foreach (Option option in new Option[] { duration, vus, outDir, noLoad, reports, verbose, noColor, softBudgets, serve, port })
         {
             command.Options.Add(option);
         }
@@ -59,6 +72,19 @@ public static class DemoCommand
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var error = context.Error;
+            if (parsed.GetValue(serve))
+            {
+                var chosen = parsed.GetValue(port);
+                if (chosen is < 0 or > 65535)
+                {
+                    await error.WriteLineAsync($"error: --port expects 0 to 65535, got {chosen}").ConfigureAwait(false);
+                    return ExitCodes.BadInput;
+                }
+
+                var serveOutput = Path.GetFullPath(parsed.GetValue(outDir) ?? "pacer-demo", context.CurrentDirectory);
+                return await DemoServe.RunAsync(context, chosen, serveOutput, cancellationToken).ConfigureAwait(false);
+            }
+
             var durationText = parsed.GetValue(duration) ?? "30s";
             if (!DurationSyntax.TryParse(durationText, out var length, out _) || length <= TimeSpan.Zero || length > LongestLoad)
             {
@@ -120,7 +146,7 @@ public static class DemoCommand
                 }
             }
 
-            if (Compile(BundledLoadFlowsDirectory, storefront.BaseUrl, new Dictionary<string, JsonNode?>(), context) is not { } loadFlows)
+            if (Compile(BundledShopperFlow, storefront.BaseUrl, new Dictionary<string, JsonNode?>(), context) is not { } loadFlows)
             {
                 return ExitCodes.InternalError;
             }
@@ -160,10 +186,10 @@ public static class DemoCommand
         return command;
     }
 
-    /// <summary>The bundled flows of <paramref name="directory"/>, shown as examples/…; problems are printed.</summary>
-    private static CompiledFlows? Compile(string directory, string baseUrl, Dictionary<string, JsonNode?> variables, PacerContext context)
+    /// <summary>The bundled flows of <paramref name="path"/> (a folder or a file), shown as examples/…; problems are printed.</summary>
+    private static CompiledFlows? Compile(string path, string baseUrl, Dictionary<string, JsonNode?> variables, PacerContext context)
     {
-        var files = FlowFileFinder.Find([directory], AppContext.BaseDirectory, out var findError);
+        var files = FlowFileFinder.Find([path], AppContext.BaseDirectory, out var findError);
         if (findError is not null)
         {
             context.Error.WriteLine($"error: {findError}");

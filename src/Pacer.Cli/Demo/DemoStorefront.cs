@@ -39,15 +39,23 @@ internal sealed partial class DemoStorefront : IAsyncDisposable
     /// <summary>Where the Storefront build sits: beside <c>pacer</c> (Pacer.Cli references Storefront.Api).</summary>
     public static string AssemblyPath => Path.Combine(AppContext.BaseDirectory, "Storefront.Api.dll");
 
-    public static async Task<DemoStorefront> StartAsync(TextWriter progress, CancellationToken cancellationToken)
+    /// <summary>Where the database lives (a temporary folder, deleted on dispose).</summary>
+    public string DataDirectory => _dataDirectory;
+
+    /// <summary>The demo's Storefront: any free port, a generated admin password, no rate limits.</summary>
+    public static Task<DemoStorefront> StartAsync(TextWriter progress, CancellationToken cancellationToken) =>
+        StartAsync(progress, DemoStorefrontSettings.ForDemo(), cancellationToken);
+
+    public static async Task<DemoStorefront> StartAsync(TextWriter progress, DemoStorefrontSettings settings, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         if (!File.Exists(AssemblyPath))
         {
             throw new FileNotFoundException($"Storefront is not built beside pacer: {AssemblyPath}");
         }
 
         var dataDirectory = Directory.CreateTempSubdirectory("pacer-demo-").FullName;
-        var adminPassword = "demo-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
+        var adminPassword = settings.AdminPassword;
         var start = new ProcessStartInfo(DotnetHost())
         {
             // Its own working directory, so an appsettings.json in the user's folder is never read.
@@ -60,14 +68,13 @@ internal sealed partial class DemoStorefront : IAsyncDisposable
         foreach (var argument in (string[])
         [
             AssemblyPath,
-            "--urls", "http://127.0.0.1:0",
+            "--urls", $"http://127.0.0.1:{settings.Port}",
             "--environment", "Production",
             "--contentRoot", AppContext.BaseDirectory,
             $"--Storefront:DataDirectory={dataDirectory}",
             $"--Storefront:Admin:Password={adminPassword}",
             $"--Storefront:Jwt:SigningKey={Convert.ToBase64String(RandomNumberGenerator.GetBytes(48))}",
-            // The demo's virtual users share a few accounts and one address; Storefront's own tests cover its limits.
-            "--Storefront:RateLimiting:Enabled=false",
+            .. settings.RateLimits,
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information",
         ])
@@ -109,6 +116,12 @@ internal sealed partial class DemoStorefront : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>Completes when the Storefront process ends by itself (or is stopped).</summary>
+    public Task WaitForExitAsync(CancellationToken cancellationToken) => _process.WaitForExitAsync(cancellationToken);
+
+    /// <summary>The last lines Storefront wrote, for a message when it stops by itself.</summary>
+    public string RecentOutput => RecentLog();
 
     private void Collect(string? line)
     {

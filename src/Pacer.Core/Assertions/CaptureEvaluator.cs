@@ -4,7 +4,11 @@ using Pacer.Core.Http;
 
 namespace Pacer.Core.Assertions;
 
-/// <summary>A captured value, or why nothing was captured (the path was not found).</summary>
+/// <summary>
+/// A captured value, or why nothing was captured: where the path stopped (<c>body.items has 0 item(s), so
+/// index [0] is out of range</c>), shown after the capture's name and path, as in
+/// <c>could not capture item_id (items[0].id): …</c>.
+/// </summary>
 public sealed record CaptureOutcome(CaptureNode Capture, bool Found, JsonNode? Value, string? Error = null);
 
 /// <summary>Reads a capture's path; the value is a deep clone, so it outlives the response it came from.</summary>
@@ -15,6 +19,6 @@ public static class CaptureEvaluator
         var lookup = PathEvaluator.Evaluate(capture.Path, response);
         return lookup.Found
             ? new CaptureOutcome(capture, true, lookup.Value?.DeepClone())
-            : new CaptureOutcome(capture, false, null, $"cannot capture '{capture.Name}': {capture.Path.Text} not found ({lookup.MissingReason})");
+            : new CaptureOutcome(capture, false, null, lookup.MissingReason ?? $"{capture.Path.Text} not found");
     }
 }

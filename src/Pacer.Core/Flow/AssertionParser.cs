@@ -84,6 +84,8 @@ internal static class AssertionParser
             return null;
         }
 
+        KeywordLookalikes.Check(path!, start, cursor);
+
         // `body.items length == 3`: the infix word always counts.
         var afterSubject = cursor.Position;
         cursor.SkipSpaces();
@@ -117,6 +119,11 @@ internal static class AssertionParser
             }
 
             var symbol = cursor.Text[start..cursor.Position];
+            if (symbol == "!" && ReadBangWord(cursor, start) is { } negated)
+            {
+                return negated;
+            }
+
             var op = AssertionOperators.FromSymbol(symbol);
             if (op is null)
             {
@@ -157,5 +164,35 @@ internal static class AssertionParser
         }
 
         return wordOperator;
+    }
+
+    /// <summary>
+    /// <c>body.x !exists</c> appears in published kest files although kest has no such operator (it
+    /// failed at run time). What it means is plain, so it is read as <c>not exists</c> (and
+    /// <c>!contains</c> as <c>not contains</c>) with a warning naming the standard form.
+    /// </summary>
+    private static AssertOperator? ReadBangWord(LineCursor cursor, int start)
+    {
+        var wordStart = cursor.Position;
+        var word = cursor.ReadWord();
+        AssertOperator? negated = word.ToLowerInvariant() switch
+        {
+            "exists" => AssertOperator.NotExists,
+            "contains" => AssertOperator.NotContains,
+            _ => null,
+        };
+        if (negated is null)
+        {
+            cursor.Position = wordStart;
+            return null;
+        }
+
+        var standard = "not " + word.ToLowerInvariant();
+        cursor.Context.Warning(
+            DiagnosticCodes.NonStandardSpelling,
+            $"`!{word}` is not an operator (kest failed such lines at run time); it is read as `{standard}`, the standard form",
+            cursor.SpanAt(start, cursor.Position - start),
+            standard);
+        return negated;
     }
 }

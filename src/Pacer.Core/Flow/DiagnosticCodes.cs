@@ -80,4 +80,16 @@ public static class DiagnosticCodes
 
     /// <summary>A threshold naming a step the run does not have (<c>step[Login]</c> where the step is "Log in").</summary>
     public const string UnknownThresholdStep = "PACER024";
+
+    /// <summary>A bare path one typo away from <c>status</c>, <c>duration</c> or <c>header.</c> (a warning: it reads the body).</summary>
+    public const string KeywordLookalike = "PACER025";
+
+    /// <summary>A kest spelling outside the grammar read in its standard form (<c>!exists</c> as <c>not exists</c>; a warning).</summary>
+    public const string NonStandardSpelling = "PACER026";
+
+    /// <summary>An undefined variable inside a JSON string value, sent as written as kest does (a warning).</summary>
+    public const string PlaceholderKeptAsWritten = "PACER027";
+
+    /// <summary>A step with a relative URL when the run has no base URL (no <c>--base-url</c>, environment <c>base_url</c> or <c>base_url</c> variable).</summary>
+    public const string MissingBaseUrl = "PACER028";
 }

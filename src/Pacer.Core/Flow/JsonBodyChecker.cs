@@ -27,10 +27,11 @@ internal static class JsonBodyChecker
         catch (JsonException exception)
         {
             var offset = OffsetOf(probe, (int)(exception.LineNumber ?? 0), (int)(exception.BytePositionInLine ?? 0));
-            var reason = exception.Message.Split(" LineNumber:", 2)[0].TrimEnd('.', ' ');
+            var reason = JsonSyntaxAdvice.Describe(exception.Message.Split(" LineNumber:", 2)[0]);
             context.Warning(
                 DiagnosticCodes.InvalidJsonBody,
-                $"the body is sent as JSON (Content-Type: {contentType.Value.Raw}) but is not valid JSON: {reason}",
+                $"the body is sent as JSON (Content-Type: {contentType.Value.Raw}) but is not valid JSON: {reason} "
+                    + "(or change the Content-Type if the body is not meant as JSON)",
                 body.PositionOf(offset, offset < body.Raw.Length ? 1 : 0));
         }
         catch (ArgumentException)

@@ -1,4 +1,5 @@
 using Pacer.Core.Flow.Syntax;
+using Pacer.Core.Templating;
 
 namespace Pacer.Core.Flow;
 
@@ -8,6 +9,10 @@ namespace Pacer.Core.Flow;
 /// run (<c>--var</c>, the environment, the flow's defaults), was captured by an earlier step, or
 /// has a <c>| default:</c>. Built-ins are always fine. A step's own captures count for its
 /// assertions (captures are taken from the response before assertions are evaluated), never for its request.
+/// One exception keeps published kest flows running unchanged: an undefined placeholder inside a JSON
+/// string value that holds escaped JSON (<c>"template": "{\"user\":\"{{username}}\"}"</c>, a template
+/// stored for later) is sent as written, as kest does, with a warning (PACER027), unless its name is a
+/// likely misspelling of a defined variable, which stays an error.
 /// </summary>
 public static class VariableUsageChecker
 {
@@ -24,13 +29,13 @@ public static class VariableUsageChecker
         {
             foreach (var template in RequestTemplates(step))
             {
-                Report(template, known, step, diagnostics);
+                Report(template, known, step, diagnostics, ReferenceEquals(template, step.Body) ? JsonStringPlaceholders.Of(step) : null);
             }
 
             known.UnionWith(step.Captures.Select(c => c.Name));
             foreach (var template in step.Assertions.SelectMany(a => OperandTemplates(a.Expected)))
             {
-                Report(template, known, step, diagnostics);
+                Report(template, known, step, diagnostics, keptAsWritten: null);
             }
         }
 
@@ -64,12 +69,24 @@ public static class VariableUsageChecker
         _ => [],
     };
 
-    private static void Report(Template template, HashSet<string> known, StepNode step, List<Diagnostic> diagnostics)
+    private static void Report(Template template, HashSet<string> known, StepNode step, List<Diagnostic> diagnostics, IReadOnlySet<VariablePart>? keptAsWritten)
     {
         foreach (var part in template.Parts.OfType<VariablePart>())
         {
             if (part.DefaultValue is not null || known.Contains(part.Name))
             {
+                continue;
+            }
+
+            var lookalike = Suggestions.Closest(part.Name, known);
+            if (keptAsWritten is not null && keptAsWritten.Contains(part) && lookalike is null)
+            {
+                diagnostics.Add(new Diagnostic(
+                    DiagnosticSeverity.Warning,
+                    DiagnosticCodes.PlaceholderKeptAsWritten,
+                    $"variable `{part.Name}` is not defined when step \"{step.Name}\" runs; it stands in a JSON string that holds escaped JSON (a template stored for later), so it is sent "
+                        + $"as written (`{{{{{part.Name}}}}}`), as kest does: pass --var {part.Name}=... or capture it earlier if it should be replaced",
+                    template.PositionOf(part.Offset, part.Length)));
                 continue;
             }
 
@@ -79,7 +96,7 @@ public static class VariableUsageChecker
                 $"variable `{part.Name}` is not defined when step \"{step.Name}\" runs: pass --var {part.Name}=..., "
                     + "capture it in an earlier step, or write `{{" + part.Name + " | default: ...}}`",
                 template.PositionOf(part.Offset, part.Length),
-                Suggestions.Closest(part.Name, known)));
+                lookalike));
         }
     }
 }

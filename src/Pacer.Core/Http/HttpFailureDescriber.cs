@@ -23,16 +23,44 @@ public static class HttpFailureDescriber
 
         if (FindInner<System.Security.Authentication.AuthenticationException>(exception) is { } tls)
         {
-            return $"TLS handshake with {endpoint} failed: {tls.Message} (--insecure accepts self-signed certificates)";
+            return DescribeTls(tls, target, endpoint);
         }
 
+        if (target.Scheme == Uri.UriSchemeHttps && exception.Message.Contains("SSL connection could not be established", StringComparison.Ordinal))
+        {
+            // The server closed the connection during the handshake (an IOException, not an AuthenticationException).
+            return DescribeTls(Innermost(exception), target, endpoint);
+        }
+
+        return $"request to {endpoint} failed: {Innermost(exception).Message}";
+    }
+
+    private static Exception Innermost(Exception exception)
+    {
         var innermost = exception;
         while (innermost.InnerException is not null)
         {
             innermost = innermost.InnerException;
         }
 
-        return $"request to {endpoint} failed: {innermost.Message}";
+        return innermost;
+    }
+
+    /// <summary>
+    /// A certificate the client does not trust is what --insecure is for. Any other handshake failure on
+    /// an https URL most often means the port speaks plain HTTP (its answer is not a TLS record, which .NET
+    /// reports as a "corrupted frame"), and --insecure cannot help with that.
+    /// </summary>
+    private static string DescribeTls(Exception tls, Uri target, string endpoint)
+    {
+        if (tls.Message.Contains("certificate", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"TLS handshake with {endpoint} failed: {tls.Message} (--insecure accepts self-signed certificates)";
+        }
+
+        var plain = new UriBuilder(target) { Scheme = Uri.UriSchemeHttp, Port = target.Port }.Uri;
+        return $"TLS handshake with {endpoint} failed: the server did not answer in TLS. If it serves plain HTTP on this port, "
+            + $"use http:// ({plain.GetLeftPart(UriPartial.Authority)}) in --base-url or the URL; --insecure does not help here ({tls.Message})";
     }
 
     private static T? FindInner<T>(Exception? exception)

@@ -105,13 +105,17 @@ public sealed partial class LoadSettings
     }
 
     /// <summary>The settings that choose the executor; a file and the command line naming different ones would be two executors at once.</summary>
-    private static readonly string[] DrivingNames = ["executor", "vus", "stages", "rate", "rate-stages", "iterations"];
+    public static readonly IReadOnlyList<string> DrivingNames = ["executor", "vus", "stages", "rate", "rate-stages", "iterations"];
+
+    /// <summary>True when the command line names a setting that chooses the executor: the flow's @load then only fills in what that executor takes.</summary>
+    public bool CommandLineDrives => _values.Values.Any(v => v.Origin.FromCommandLine && DrivingNames.Contains(v.Name));
 
     /// <summary>
     /// These settings with <paramref name="overrides"/> laid on top: the command line wins name by
     /// name, and when it names any setting that chooses the executor (executor, vus, stages, rate,
     /// rate-stages, iterations) it chooses it alone, so `--rate-stages` over a file's
-    /// `@load stages=…` runs the arrival-rate ramp instead of refusing both.
+    /// `@load stages=…` runs the arrival-rate ramp instead of refusing both (and the file's other
+    /// settings that executor does not take, such as its duration, are left out, not refused).
     /// </summary>
     public LoadSettings With(LoadSettings overrides)
     {

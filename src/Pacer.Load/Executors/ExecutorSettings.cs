@@ -118,13 +118,18 @@ public sealed class ExecutorSettings
     /// <summary>Reports a problem at the setting named <paramref name="name"/> (or the command line when it is absent).</summary>
     public void Error(string message, string name) => ErrorAt(message, _settings.Get(name));
 
-    /// <summary>Every setting given that this executor does not use is an error: it would silently do nothing.</summary>
+    /// <summary>
+    /// Every setting given that this executor does not use is an error: it would silently do nothing.
+    /// Except a flow's own @load settings when the command line chose the executor: `--rate-stages`
+    /// over `@load rate=50/s duration=10s` replaces that load, so its duration is left out.
+    /// </summary>
     public void ReportUnused(IEnumerable<string> accepted)
     {
         var names = accepted.ToList();
+        var commandLineDrives = _settings.CommandLineDrives;
         foreach (var (name, setting) in _settings.Values)
         {
-            if (!_read.Contains(name))
+            if (!_read.Contains(name) && !(commandLineDrives && !setting.Origin.FromCommandLine))
             {
                 ErrorAt($"{Name(setting)} has no meaning for {Executor} (it takes {string.Join(", ", names.Select(Describe))})", setting);
             }
@@ -133,7 +138,7 @@ public sealed class ExecutorSettings
 
     /// <summary>The user's own words for the settings this flow ran with, for the result file.</summary>
     public IReadOnlyDictionary<string, string> Described() =>
-        _settings.Values.Where(v => v.Key is not ("think" or "graceful-stop")).ToDictionary(v => v.Key, v => v.Value.Value, StringComparer.Ordinal);
+        _settings.Values.Where(v => v.Key is not ("think" or "graceful-stop") && _read.Contains(v.Key)).ToDictionary(v => v.Key, v => v.Value.Value, StringComparer.Ordinal);
 
     private LoadSetting? Read(string name)
     {

@@ -33,7 +33,8 @@ public sealed class ContractCommandTests(StorefrontServer storefront) : IClassFi
         var document = JsonNode.Parse(storefront.DocumentText)!;
         var product = document["components"]!["schemas"]!["ProductResponse"]!;
         product["properties"]!["currency"]!["type"] = "integer";
-        product["required"]!.AsArray().Add("sku");
+        // Storefront's document lists no required properties on ProductResponse since #17: add the array.
+        ((product["required"] ??= new JsonArray()).AsArray()).Add("sku");
         var changed = Path.Combine(directory.Path, "changed.json");
         await File.WriteAllTextAsync(changed, document.ToJsonString(), TestContext.Current.CancellationToken);
 

@@ -56,7 +56,7 @@ public sealed class CommandLineTests : IDisposable
         await using var server = await TestApiServer.StartAsync();
         temp.Write("flows/good.flow.md", KestFlowTests.KestFlow);
 
-        var outcome = await PacerCli.RunAsync(temp.Path, "check", "flows");
+        var outcome = await PacerCli.RunAsync(temp.Path, "check", "flows", "--base-url", server.BaseUrl);
 
         Assert.True(outcome.ExitCode == 0, outcome.ToString());
         Assert.Contains("1 file(s), 3 step(s) checked: no errors", outcome.Out, StringComparison.Ordinal);

@@ -84,10 +84,11 @@ public sealed class LoadCommandTests : IDisposable
     {
         temp.Write("ok.flow.md", LoadCli.OneGet("/ok"));
 
-        var threshold = await LoadCli.RunAsync(temp.Path, "ok.flow.md", "--vus", "2", "--duration", "1s", "--threshold", "p95<<150ms");
-        var stages = await LoadCli.RunAsync(temp.Path, "ok.flow.md", "--stages", "1s:0->5, x:3");
-        var both = await LoadCli.RunAsync(temp.Path, "ok.flow.md", "--rate", "10/s", "--stages", "1s:5", "--duration", "1s");
-        var rate = await LoadCli.RunAsync(temp.Path, "ok.flow.md", "--rate", "fast", "--duration", "1s");
+        string[] target = ["--base-url", "http://127.0.0.1:9"];
+        var threshold = await LoadCli.RunAsync(temp.Path, ["ok.flow.md", .. target, "--vus", "2", "--duration", "1s", "--threshold", "p95<<150ms"]);
+        var stages = await LoadCli.RunAsync(temp.Path, ["ok.flow.md", .. target, "--stages", "1s:0->5, x:3"]);
+        var both = await LoadCli.RunAsync(temp.Path, ["ok.flow.md", .. target, "--rate", "10/s", "--stages", "1s:5", "--duration", "1s"]);
+        var rate = await LoadCli.RunAsync(temp.Path, ["ok.flow.md", .. target, "--rate", "fast", "--duration", "1s"]);
 
         Assert.True(threshold.ExitCode == 2, threshold.ToString());
         Assert.Contains("column", threshold.Error, StringComparison.Ordinal);

@@ -46,7 +46,7 @@ public sealed class SpecDiffAndImportCommandTests : IDisposable
         files.Write("shop.json", Before);
 
         var imported = await PacerCli.RunAsync(files.Directory, "import", "openapi", "shop.json", "--out", "flows");
-        var check = await PacerCli.RunAsync(files.Directory, "check", "flows");
+        var check = await PacerCli.RunAsync(files.Directory, "check", "flows", "--base-url", "http://127.0.0.1:5080");
 
         Assert.Equal(0, imported.ExitCode);
         Assert.Contains("wrote flows/items.flow.md (2 step(s))", imported.Out.Replace('\\', '/'), StringComparison.Ordinal);

@@ -82,6 +82,8 @@ public class AssertionParserTests
     [InlineData("duration < 1s", 1000)]
     [InlineData("duration < 1.5s", 1500)]
     [InlineData("duration < 500", 500)]
+    [InlineData("duration < 200 ms", 200)]
+    [InlineData("duration <= 1.5 s", 1500)]
     public void Reads_durations_in_milliseconds(string text, double milliseconds)
     {
         var assertion = ParseOne(text);

@@ -60,4 +60,27 @@ public class JsonBodyCheckerTests
         Assert.False(result.HasErrors);
         Assert.NotNull(result.Document);
     }
+
+    [Theory]
+    [InlineData("{\"a\": 1,}", "a comma before the closing `}`, which JSON does not allow: remove it")]
+    [InlineData("[1, 2,]", "a comma before the closing `]`, which JSON does not allow: remove it")]
+    [InlineData("{\"a\": 1 // one\n}", "a comment, which JSON does not allow: remove it")]
+    [InlineData("{'a': 1}", "single quotes")]
+    [InlineData("{a: 1}", "a property name without double quotes")]
+    [InlineData("{\"a\": 'x'}", "a string in single quotes: JSON strings take double quotes")]
+    [InlineData("{\"a\": hello}", "a bare word where a value belongs")]
+    [InlineData("{\"a\" 1}", "a property name without `:` after it")]
+    [InlineData("{\"a\": 1 \"b\": 2}", "two values without a comma between them")]
+    [InlineData("{\"a\": [1, 2}", "closes nothing open here")]
+    [InlineData("{\"a\": 1", "the body ends before every")]
+    [InlineData("{\"a\": [1, 2]", "the body ends before every")]
+    public void The_warning_says_what_to_do_in_the_words_of_the_file_not_of_the_reader(string body, string advice)
+    {
+        var diagnostic = Assert.Single(Check(body));
+
+        Assert.Contains(advice, diagnostic.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("reader options", diagnostic.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("LineNumber", diagnostic.Message, StringComparison.Ordinal);
+        Assert.EndsWith("(or change the Content-Type if the body is not meant as JSON)", diagnostic.Message, StringComparison.Ordinal);
+    }
 }

@@ -68,6 +68,30 @@ public sealed class ExecutorRegistryTests
     }
 
     [Fact]
+    public void A_flows_duration_is_left_out_when_the_command_line_chooses_a_staged_executor()
+    {
+        var merged = Directive("rate=50/s duration=10s").With(CommandLine(("rate-stages", "5s:10/s->200/s, 5s:200/s")));
+
+        var (config, errors) = ExecutorRegistry.Resolve(merged);
+
+        Assert.Empty(errors);
+        var profile = Assert.IsType<RampingArrivalRateConfig>(config);
+        Assert.Equal(TimeSpan.FromSeconds(10), profile.Duration);
+        Assert.False(profile.Settings.ContainsKey("duration"));
+    }
+
+    [Fact]
+    public void A_command_line_setting_the_executor_does_not_take_is_still_refused()
+    {
+        var merged = Directive("rate=50/s duration=10s").With(CommandLine(("rate-stages", "5s:10/s->200/s"), ("duration", "10s")));
+
+        var (config, errors) = ExecutorRegistry.Resolve(merged);
+
+        Assert.Null(config);
+        Assert.Contains(errors, e => e.Message.Contains("--duration has no meaning for ramping-arrival-rate", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_command_line_duration_alone_keeps_the_flows_executor()
     {
         var merged = Directive("vus=7 duration=1m").With(CommandLine(("duration", "10s")));
