@@ -2,6 +2,7 @@ using Storefront.Api.Features.Admin;
 using Storefront.Api.Features.Auth;
 using Storefront.Api.Features.Catalog;
 using Storefront.Api.Features.Inventory;
+using Storefront.Api.Features.LiveEvents;
 using Storefront.Api.Features.Orders;
 using Storefront.Api.Features.Payments;
 using Storefront.Api.Features.Users;
@@ -36,10 +37,13 @@ public static class StorefrontApp
         builder.Services.AddInventoryFeature();
         builder.Services.AddOrdersFeature();
         builder.Services.AddPaymentsFeature();
+        builder.Services.AddLiveEventsFeature();
 
         var app = builder.Build();
 
         app.UseStorefrontPlatform();
+        // Live events' reactions are a WebSocket; the stream endpoints stay exempt from the overload bound (LongLivedResponse).
+        app.UseWebSockets();
 
         // Every request body is checked against the rules its type declares (and the document states) first.
         var api = app.MapGroup("/api/v1").AddEndpointFilter<RequestRulesFilter>();
@@ -50,6 +54,7 @@ public static class StorefrontApp
         api.MapInventoryApi();
         api.MapOrdersApi();
         api.MapPaymentsApi();
+        api.MapLiveEventsApi();
 
         return app;
     }
