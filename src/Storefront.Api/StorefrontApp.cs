@@ -5,6 +5,7 @@ using Storefront.Api.Features.Inventory;
 using Storefront.Api.Features.LiveEvents;
 using Storefront.Api.Features.Orders;
 using Storefront.Api.Features.Payments;
+using Storefront.Api.Features.Personalisation;
 using Storefront.Api.Features.Users;
 using Storefront.Api.Infrastructure;
 using Storefront.Api.Infrastructure.Validation;
@@ -38,6 +39,7 @@ public static class StorefrontApp
         builder.Services.AddOrdersFeature();
         builder.Services.AddPaymentsFeature();
         builder.Services.AddLiveEventsFeature();
+        builder.Services.AddPersonalisationFeature();
 
         var app = builder.Build();
 

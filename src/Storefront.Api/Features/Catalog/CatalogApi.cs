@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Storefront.Api.Features.Personalisation;
 using Storefront.Api.Infrastructure.Auth;
 using Storefront.Api.Infrastructure.Database;
 
@@ -37,9 +38,11 @@ public static class CatalogApi
         var products = api.MapGroup("/products").WithTags("Catalog");
         products.MapGet("/", ListProductsAsync)
             .WithName("ListProducts")
+            .Personalised()
             .Produces(StatusCodes.Status304NotModified);
         products.MapGet("/{id:guid}", GetProductAsync)
             .WithName("GetProduct")
+            .Personalised()
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -56,7 +59,7 @@ public static class CatalogApi
             .WithName("DeleteProduct")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/categories", ListCategoriesAsync).WithTags("Catalog").WithName("ListCategories");
+        api.MapGet("/categories", ListCategoriesAsync).WithTags("Catalog").WithName("ListCategories").Personalised();
         return api;
     }
 
@@ -68,6 +71,8 @@ public static class CatalogApi
         IOptions<JsonOptions> json,
         CancellationToken cancellationToken)
     {
+        // A shopper's segment picks the order when the query names none (see ShopperContext.DefaultSort).
+        query = query with { Sort = query.Sort ?? ShopperContexts.Of(context)?.DefaultSort };
         var errors = query.Validate();
         if (errors.Count > 0)
         {
