@@ -6,6 +6,7 @@ using Storefront.Api.Features.LiveEvents;
 using Storefront.Api.Features.Orders;
 using Storefront.Api.Features.Payments;
 using Storefront.Api.Features.Personalisation;
+using Storefront.Api.Features.Recommendations;
 using Storefront.Api.Features.Users;
 using Storefront.Api.Infrastructure;
 using Storefront.Api.Infrastructure.Validation;
@@ -40,6 +41,7 @@ public static class StorefrontApp
         builder.Services.AddPaymentsFeature();
         builder.Services.AddLiveEventsFeature();
         builder.Services.AddPersonalisationFeature();
+        builder.Services.AddRecommendationsFeature();
 
         var app = builder.Build();
 
@@ -57,6 +59,7 @@ public static class StorefrontApp
         api.MapOrdersApi();
         api.MapPaymentsApi();
         api.MapLiveEventsApi();
+        api.MapRecommendationsApi();
 
         return app;
     }

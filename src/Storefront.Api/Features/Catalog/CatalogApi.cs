@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Storefront.Api.Features.Personalisation;
+using Storefront.Api.Features.Recommendations;
 using Storefront.Api.Infrastructure.Auth;
 using Storefront.Api.Infrastructure.Database;
 
@@ -43,6 +44,7 @@ public static class CatalogApi
         products.MapGet("/{id:guid}", GetProductAsync)
             .WithName("GetProduct")
             .Personalised()
+            .CountsViewers()
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);
 

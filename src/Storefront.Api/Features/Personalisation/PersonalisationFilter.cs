@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Storefront.Api.Features.Catalog;
+using Storefront.Api.Features.Recommendations;
 using Storefront.Api.Infrastructure.Errors;
 
 namespace Storefront.Api.Features.Personalisation;
@@ -39,6 +40,12 @@ internal sealed class PersonalisationFilter(IOptions<PersonalisationOptions> opt
         {
             Ok<ProductPage> { Value: { } page } => TypedResults.Ok(page with { Items = [.. page.Items.Select(p => Render(p, shopper, rates))] }),
             Ok<ProductResponse> { Value: { } product } => TypedResults.Ok(Render(product, shopper, rates)),
+            Ok<RecommendationsResponse> { Value: { } recommended } => TypedResults.Ok(recommended with
+            {
+                BoughtTogether = [.. recommended.BoughtTogether.Select(r => r with { Product = Render(r.Product, shopper, rates) })],
+                TrendingNow = [.. recommended.TrendingNow.Select(r => r with { Product = Render(r.Product, shopper, rates) })],
+                Similar = [.. recommended.Similar.Select(r => r with { Product = Render(r.Product, shopper, rates) })],
+            }),
             Ok<List<CategoryResponse>> { Value: { } categories } => TypedResults.Ok(
                 categories.Select(c => c with { Name = CategoryNames.For(c.Slug, c.Name, shopper.Locale) }).ToList()),
             _ => result,
