@@ -1,6 +1,7 @@
 using Storefront.Api.Features.Admin;
 using Storefront.Api.Features.Auth;
 using Storefront.Api.Features.Catalog;
+using Storefront.Api.Features.Experiments;
 using Storefront.Api.Features.Inventory;
 using Storefront.Api.Features.LiveEvents;
 using Storefront.Api.Features.Orders;
@@ -42,12 +43,14 @@ public static class StorefrontApp
         builder.Services.AddLiveEventsFeature();
         builder.Services.AddPersonalisationFeature();
         builder.Services.AddRecommendationsFeature();
+        builder.Services.AddExperimentsFeature();
 
         var app = builder.Build();
 
         app.UseStorefrontPlatform();
         // Live events' reactions are a WebSocket; the stream endpoints stay exempt from the overload bound (LongLivedResponse).
         app.UseWebSockets();
+        app.UseExperimentConversions();
 
         // Every request body is checked against the rules its type declares (and the document states) first.
         var api = app.MapGroup("/api/v1").AddEndpointFilter<RequestRulesFilter>();
@@ -60,6 +63,7 @@ public static class StorefrontApp
         api.MapPaymentsApi();
         api.MapLiveEventsApi();
         api.MapRecommendationsApi();
+        api.MapExperimentsApi();
 
         return app;
     }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Storefront.Api.Features.Experiments;
 using Storefront.Api.Features.Personalisation;
 using Storefront.Api.Features.Recommendations;
 using Storefront.Api.Infrastructure.Auth;
@@ -40,6 +41,7 @@ public static class CatalogApi
         products.MapGet("/", ListProductsAsync)
             .WithName("ListProducts")
             .Personalised()
+            .WithMetadata(new ExperimentShapedResponse())
             .Produces(StatusCodes.Status304NotModified);
         products.MapGet("/{id:guid}", GetProductAsync)
             .WithName("GetProduct")
@@ -74,7 +76,8 @@ public static class CatalogApi
         CancellationToken cancellationToken)
     {
         // A shopper's segment picks the order when the query names none (see ShopperContext.DefaultSort).
-        query = query with { Sort = query.Sort ?? ShopperContexts.Of(context)?.DefaultSort };
+        // Then the catalog-sort experiment (it counts an exposure and says X-Experiment only when it decided).
+        query = query with { Sort = query.Sort ?? ShopperContexts.Of(context)?.DefaultSort ?? CatalogSortExperiment.SortFor(context) };
         var errors = query.Validate();
         if (errors.Count > 0)
         {
