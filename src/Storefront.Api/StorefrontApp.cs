@@ -1,9 +1,13 @@
 using Storefront.Api.Features.Admin;
 using Storefront.Api.Features.Auth;
 using Storefront.Api.Features.Catalog;
+using Storefront.Api.Features.Experiments;
 using Storefront.Api.Features.Inventory;
+using Storefront.Api.Features.LiveEvents;
 using Storefront.Api.Features.Orders;
 using Storefront.Api.Features.Payments;
+using Storefront.Api.Features.Personalisation;
+using Storefront.Api.Features.Recommendations;
 using Storefront.Api.Features.Users;
 using Storefront.Api.Infrastructure;
 using Storefront.Api.Infrastructure.Validation;
@@ -36,10 +40,17 @@ public static class StorefrontApp
         builder.Services.AddInventoryFeature();
         builder.Services.AddOrdersFeature();
         builder.Services.AddPaymentsFeature();
+        builder.Services.AddLiveEventsFeature();
+        builder.Services.AddPersonalisationFeature();
+        builder.Services.AddRecommendationsFeature();
+        builder.Services.AddExperimentsFeature();
 
         var app = builder.Build();
 
         app.UseStorefrontPlatform();
+        // Live events' reactions are a WebSocket; the stream endpoints stay exempt from the overload bound (LongLivedResponse).
+        app.UseWebSockets();
+        app.UseExperimentConversions();
 
         // Every request body is checked against the rules its type declares (and the document states) first.
         var api = app.MapGroup("/api/v1").AddEndpointFilter<RequestRulesFilter>();
@@ -50,6 +61,9 @@ public static class StorefrontApp
         api.MapInventoryApi();
         api.MapOrdersApi();
         api.MapPaymentsApi();
+        api.MapLiveEventsApi();
+        api.MapRecommendationsApi();
+        api.MapExperimentsApi();
 
         return app;
     }

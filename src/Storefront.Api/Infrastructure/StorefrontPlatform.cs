@@ -77,6 +77,7 @@ public static class StorefrontPlatform
             o.AddOperationTransformer<BearerSecurityTransformer>();
             o.AddOperationTransformer<ParameterRulesTransformer>();
             o.AddOperationTransformer<ProblemResponsesTransformer>();
+            o.AddOperationTransformer<LongLivedResponseTransformer>();
             o.AddDocumentTransformer<SchemaRulesTransformer>();
             o.AddSchemaTransformer<ProblemDetailsSchemaTransformer>();
         });

@@ -22,7 +22,7 @@ public sealed class PerformanceFlowTests(PerformanceSuiteHost host) : IClassFixt
     {
         var flows = PerformanceSuiteHost.FlowFiles().Select(Flow.Load).ToList();
 
-        Assert.Equal(8, flows.Count);
+        Assert.Equal(10, flows.Count);
         Assert.All(flows, flow => Assert.True(flow.Warnings.Count == 0, $"{flow.Path}: {string.Join("; ", flow.Warnings.Select(w => w.Message))}"));
         Assert.All(flows, flow => Assert.NotEmpty(flow.Document.Metadata.Thresholds));
         Assert.All(flows, flow => Assert.NotEmpty(flow.Document.Metadata.Load.Values));

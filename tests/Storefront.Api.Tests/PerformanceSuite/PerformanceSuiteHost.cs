@@ -16,10 +16,11 @@ public sealed class PerformanceSuiteHost : IAsyncLifetime
         ["Storefront:Payments:SlowCardLatency"] = "00:00:00.300",
     });
 
-    /// <summary>The suite's flows log in as the seeded admin with the password the test factory sets.</summary>
+    /// <summary>The suite's flows log in as the seeded admin and creator with the passwords the test factory sets.</summary>
     public static IReadOnlyDictionary<string, object?> Variables { get; } = new Dictionary<string, object?>
     {
         ["admin_password"] = StorefrontFactory.AdminPassword,
+        ["creator_password"] = StorefrontFactory.ShopperPassword,
     };
 
     /// <summary>Every flow of the suite, as copied beside the test assembly.</summary>

@@ -5,6 +5,9 @@ using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Storefront.Api.Features.Experiments;
+using Storefront.Api.Features.Personalisation;
+using Storefront.Api.Features.Recommendations;
 using Storefront.Api.Infrastructure.Auth;
 using Storefront.Api.Infrastructure.Database;
 
@@ -37,9 +40,13 @@ public static class CatalogApi
         var products = api.MapGroup("/products").WithTags("Catalog");
         products.MapGet("/", ListProductsAsync)
             .WithName("ListProducts")
+            .Personalised()
+            .WithMetadata(new ExperimentShapedResponse())
             .Produces(StatusCodes.Status304NotModified);
         products.MapGet("/{id:guid}", GetProductAsync)
             .WithName("GetProduct")
+            .Personalised()
+            .CountsViewers()
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -56,7 +63,7 @@ public static class CatalogApi
             .WithName("DeleteProduct")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/categories", ListCategoriesAsync).WithTags("Catalog").WithName("ListCategories");
+        api.MapGet("/categories", ListCategoriesAsync).WithTags("Catalog").WithName("ListCategories").Personalised();
         return api;
     }
 
@@ -68,6 +75,9 @@ public static class CatalogApi
         IOptions<JsonOptions> json,
         CancellationToken cancellationToken)
     {
+        // A shopper's segment picks the order when the query names none (see ShopperContext.DefaultSort).
+        // Then the catalog-sort experiment (it counts an exposure and says X-Experiment only when it decided).
+        query = query with { Sort = query.Sort ?? ShopperContexts.Of(context)?.DefaultSort ?? CatalogSortExperiment.SortFor(context) };
         var errors = query.Validate();
         if (errors.Count > 0)
         {

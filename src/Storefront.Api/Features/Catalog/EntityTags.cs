@@ -25,6 +25,7 @@ internal static class EntityTags
     /// <summary>Sets the ETag header and tells whether the client's copy is current (→ 304).</summary>
     public static bool MatchesClientCopy(HttpContext context, EntityTagHeaderValue tag)
     {
+        tag = Personalisation.ShopperContexts.Tag(context, tag);
         context.Response.Headers.ETag = tag.ToString();
         var ifNoneMatch = context.Request.GetTypedHeaders().IfNoneMatch;
         return ifNoneMatch.Any(candidate => candidate.Equals(EntityTagHeaderValue.Any) || candidate.Compare(tag, useStrongComparison: false));

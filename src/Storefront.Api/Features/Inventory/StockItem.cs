@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Storefront.Api.Features.Catalog;
 
 namespace Storefront.Api.Features.Inventory;
 
@@ -17,6 +18,15 @@ public sealed class StockItem
     public int Reserved { get; set; }
 
     public int Sold { get; set; }
+
+    /// <summary>
+    /// Incremented by every move, in the same UPDATE: live-event viewers are shown a version, so a
+    /// value read later can never be published as if it were older, and a viewer can tell it missed none.
+    /// </summary>
+    public long Version { get; set; }
+
+    /// <summary>When the last move happened (set in the same UPDATE): how far behind the ledger a viewer is.</summary>
+    public DateTime ChangedAt { get; set; }
 }
 
 internal sealed class StockItemConfiguration : IEntityTypeConfiguration<StockItem>
@@ -30,5 +40,6 @@ internal sealed class StockItemConfiguration : IEntityTypeConfiguration<StockIte
         });
         builder.HasKey(s => s.ProductId);
         builder.Property(s => s.ProductId).ValueGeneratedNever();
+        builder.Property(s => s.ChangedAt).IsUtc();
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Storefront.Api.Features.Catalog;
 using Storefront.Api.Infrastructure.Database;
 
 namespace Storefront.Api.Features.Inventory;
@@ -13,7 +14,7 @@ public sealed record StockShortfall(Guid ProductId, int Requested, int Available
 /// Lines are processed in product-id order so concurrent multi-line orders lock rows in the
 /// same order and cannot deadlock each other on PostgreSQL.
 /// </summary>
-public sealed class StockLedger(StorefrontDbContext db, InventoryEventFeed events)
+public sealed class StockLedger(StorefrontDbContext db, InventoryEventFeed events, TimeProvider time)
 {
     private IQueryable<StockItem> Stock => db.Set<StockItem>();
 
@@ -21,6 +22,7 @@ public sealed class StockLedger(StorefrontDbContext db, InventoryEventFeed event
     public async Task<IReadOnlyList<StockShortfall>> TryReserveAsync(IEnumerable<StockLine> lines, CancellationToken cancellationToken)
     {
         var shortLines = new List<StockLine>();
+        var now = time.UtcNowForStorage();
         foreach (var line in Ordered(lines))
         {
             var quantity = line.Quantity;
@@ -28,7 +30,9 @@ public sealed class StockLedger(StorefrontDbContext db, InventoryEventFeed event
                 .Where(s => s.ProductId == line.ProductId && s.Available >= quantity)
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(x => x.Available, x => x.Available - quantity)
-                    .SetProperty(x => x.Reserved, x => x.Reserved + quantity), cancellationToken);
+                    .SetProperty(x => x.Reserved, x => x.Reserved + quantity)
+                    .SetProperty(x => x.Version, x => x.Version + 1)
+                    .SetProperty(x => x.ChangedAt, now), cancellationToken);
             if (updated == 0)
             {
                 shortLines.Add(line);
@@ -58,6 +62,7 @@ public sealed class StockLedger(StorefrontDbContext db, InventoryEventFeed event
 
     private async Task MoveReservedAsync(IEnumerable<StockLine> lines, bool toSold, CancellationToken cancellationToken)
     {
+        var now = time.UtcNowForStorage();
         foreach (var line in Ordered(lines))
         {
             var quantity = line.Quantity;
@@ -65,10 +70,14 @@ public sealed class StockLedger(StorefrontDbContext db, InventoryEventFeed event
             var updated = toSold
                 ? await source.ExecuteUpdateAsync(s => s
                     .SetProperty(x => x.Reserved, x => x.Reserved - quantity)
-                    .SetProperty(x => x.Sold, x => x.Sold + quantity), cancellationToken)
+                    .SetProperty(x => x.Sold, x => x.Sold + quantity)
+                    .SetProperty(x => x.Version, x => x.Version + 1)
+                    .SetProperty(x => x.ChangedAt, now), cancellationToken)
                 : await source.ExecuteUpdateAsync(s => s
                     .SetProperty(x => x.Reserved, x => x.Reserved - quantity)
-                    .SetProperty(x => x.Available, x => x.Available + quantity), cancellationToken);
+                    .SetProperty(x => x.Available, x => x.Available + quantity)
+                    .SetProperty(x => x.Version, x => x.Version + 1)
+                    .SetProperty(x => x.ChangedAt, now), cancellationToken);
             if (updated == 0)
             {
                 // Only reachable if an order's reservation was moved twice: a bug, never a shopper error.
@@ -78,10 +87,16 @@ public sealed class StockLedger(StorefrontDbContext db, InventoryEventFeed event
     }
 
     /// <summary>Adds <paramref name="delta"/> to Available; false when that would go below zero (on hand below reserved).</summary>
-    public async Task<bool> TryAdjustAsync(Guid productId, int delta, CancellationToken cancellationToken) =>
-        await Stock
+    public async Task<bool> TryAdjustAsync(Guid productId, int delta, CancellationToken cancellationToken)
+    {
+        var now = time.UtcNowForStorage();
+        return await Stock
             .Where(s => s.ProductId == productId && s.Available + delta >= 0)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Available, x => x.Available + delta), cancellationToken) == 1;
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.Available, x => x.Available + delta)
+                .SetProperty(x => x.Version, x => x.Version + 1)
+                .SetProperty(x => x.ChangedAt, now), cancellationToken) == 1;
+    }
 
     /// <summary>Announces the current stock of these products on the live stream (call after commit).</summary>
     public async Task PublishAsync(IEnumerable<Guid> productIds, CancellationToken cancellationToken)
@@ -90,7 +105,7 @@ public sealed class StockLedger(StorefrontDbContext db, InventoryEventFeed event
         var rows = await Stock.AsNoTracking().Where(s => ids.Contains(s.ProductId)).ToListAsync(cancellationToken);
         foreach (var row in rows)
         {
-            events.Publish(new StockChanged(row.ProductId, row.Available, row.Reserved));
+            events.Publish(new StockChanged(row.ProductId, row.Available, row.Reserved, row.Version, row.ChangedAt));
         }
     }
 

@@ -7,8 +7,16 @@ public static class MetricsApi
 {
     public static IEndpointRouteBuilder MapMetricsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/metrics", (HttpMetrics http, DatabaseConnectionMetrics database, StorefrontDatabase provider) =>
-                TypedResults.Text(PrometheusTextWriter.Write(http, database, provider.ProviderName), PrometheusTextWriter.ContentType))
+        app.MapGet("/metrics", (HttpMetrics http, DatabaseConnectionMetrics database, StorefrontDatabase provider, IEnumerable<IMetricsSource> sources) =>
+            {
+                var text = new System.Text.StringBuilder(PrometheusTextWriter.Write(http, database, provider.ProviderName));
+                foreach (var source in sources)
+                {
+                    source.Write(text);
+                }
+
+                return TypedResults.Text(text.ToString(), PrometheusTextWriter.ContentType);
+            })
             .WithName("Metrics").WithTags("System")
             .Produces<string>(StatusCodes.Status200OK, "text/plain");
         return app;

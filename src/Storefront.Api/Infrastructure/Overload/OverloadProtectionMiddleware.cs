@@ -19,7 +19,7 @@ public sealed partial class OverloadProtectionMiddleware(
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!gate.Enabled || IsExempt(context.Request.Path))
+        if (!gate.Enabled || IsExempt(context.Request.Path) || context.GetEndpoint()?.Metadata.GetMetadata<LongLivedResponse>() is not null)
         {
             await next(context);
             return;
