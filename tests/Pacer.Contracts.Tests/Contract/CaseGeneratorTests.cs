@@ -1,6 +1,7 @@
 using Pacer.Contracts.Contract.Conformance;
 using Pacer.Contracts.Generation;
 using Pacer.Contracts.OpenApi;
+using Pacer.Contracts.Probing;
 using Pacer.Contracts.Probing.Harvest;
 using Pacer.Contracts.Probing.Requests;
 using Pacer.Contracts.Validation;
@@ -84,13 +85,32 @@ public sealed class CaseGeneratorTests
         Assert.Equal(11, tooLong.Request.Header("Idempotency-Key")!.Length);
     }
 
-    private static async Task<(IReadOnlyList<ConformanceCase> Cases, RequestSchemas Schemas)> GenerateAsync(int seed, int max, string json = Json)
+    [Fact]
+    public async Task A_list_of_ids_gets_an_id_seen_under_the_singular_name()
+    {
+        const string events = """
+            {"openapi":"3.1.0","info":{"title":"t","version":"1"},"paths":{"/events":{"post":{
+              "requestBody":{"required":true,"content":{"application/json":{"schema":{"type":"object","required":["productIds"],
+                "properties":{"productIds":{"type":"array","minItems":1,"items":{"type":"string","format":"uuid"}}}}}}},
+              "responses":{"201":{"description":"created"}}}}}}
+            """;
+        var harvest = new IdentifierHarvest();
+        harvest.Record(new Exchange(OperationCatalog.Create("/products", HttpMethod.Get, new Microsoft.OpenApi.OpenApiOperation()),
+            new GeneratedRequest("GET", "/products", [], null),
+            new ProbeResponse(200, new Dictionary<string, string>(), """{"items":[{"id":"0191f3a4-0000-7000-8000-000000000001"}]}""")), null, secured: false);
+
+        var (cases, _) = await GenerateAsync(seed: 1, max: 1, events, harvest);
+
+        Assert.Equal("""{"productIds":["0191f3a4-0000-7000-8000-000000000001"]}""", cases[0].Request.Body);
+    }
+
+    private static async Task<(IReadOnlyList<ConformanceCase> Cases, RequestSchemas Schemas)> GenerateAsync(int seed, int max, string json = Json, IdentifierHarvest? harvest = null)
     {
         var spec = await OpenApiSpec.LoadAsync(json, "t.json", TestContext.Current.CancellationToken);
         var validator = new ResponseValidator(spec);
         var documented = validator.Operations.All.Single();
         var schemas = new RequestSchemas(validator, documented);
-        var generator = new CaseGenerator(schemas, new Random(seed), new ProbeDrafts(spec, new IdentifierHarvest()), null, new UniqueValues());
+        var generator = new CaseGenerator(schemas, new Random(seed), new ProbeDrafts(spec, harvest ?? new IdentifierHarvest()), null, new UniqueValues());
         return (generator.For(OperationCatalog.List(spec).Single(), documented, max), schemas);
     }
 }

@@ -107,12 +107,25 @@ public sealed class ProbeDrafts(OpenApiSpec spec, IdentifierHarvest harvest, Pro
             {
                 BodyField.Set(draft.Body, field.Path, Typed(known.Value, field.Schema));
             }
+            else if (IdList(field, key) is { } items && harvest.For(key[..^1], "", user) is [var member, ..])
+            {
+                // A list of ids ("productIds": [...]) gets an id seen under the singular name (productId).
+                BodyField.Set(draft.Body, field.Path, new JsonArray(Typed(member.Value, items)));
+            }
             else if (creating && UniqueValues.IsKeyField(field))
             {
                 BodyField.Set(draft.Body, field.Path, JsonValue.Create(unique.Unique(SampleValues.StringFor(field.Schema, key), field.Schema)));
             }
         }
     }
+
+    /// <summary>The item schema of a list of scalar ids named like <c>productIds</c>; null for anything else.</summary>
+    private static IOpenApiSchema? IdList(BodyField field, string key) =>
+        key.Length > 3 && key.EndsWith("Ids", StringComparison.OrdinalIgnoreCase) && field.Path[^1] is string
+        && SchemaTypes.Primary(field.Schema) == JsonSchemaType.Array && field.Schema.Items is { } items
+        && SchemaTypes.Primary(BodyField.Effective(items)) is JsonSchemaType.String or JsonSchemaType.Integer
+            ? BodyField.Effective(items)
+            : null;
 
     private static JsonValue Typed(string value, IOpenApiSchema schema) =>
         SchemaTypes.IsNumeric(schema) && long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
