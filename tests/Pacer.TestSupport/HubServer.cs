@@ -55,6 +55,14 @@ public sealed class HubServer : IAsyncDisposable
             args.Add($"--ConnectionStrings:Hub={postgres.ConnectionString}");
         }
 
+        // appsettings.Development.json's values, given here because a test folder that references both the Hub and
+        // Storefront gets one of their same-named appsettings files, whichever was copied last.
+        if (environment == "Development")
+        {
+            args.Add("--Hub:Auth:AutoSignUp=true");
+            args.Add("--Hub:Auth:MinimumPasswordLength=6");
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             args.Add($"--{key}={value}");
