@@ -14,12 +14,12 @@ public sealed class RegistrationTests(StorefrontFactory factory) : IClassFixture
     public async Task Register_returns_201_with_the_user_and_no_password_field()
     {
         var response = await factory.CreateClient().PostAsJsonAsync("/api/v1/auth/register",
-            new { email = "Dana@Example.test", username = "dana", password = "long-enough-pw", fullName = "Dana D" }, Ct);
+            new { email = "Dora@Example.test", username = "dora", password = "long-enough-pw", fullName = "Dora D" }, Ct);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync(Ct);
         using var json = JsonDocument.Parse(body);
-        Assert.Equal("Dana@Example.test", json.RootElement.GetProperty("email").GetString());
+        Assert.Equal("Dora@Example.test", json.RootElement.GetProperty("email").GetString());
         Assert.Equal("shopper", json.RootElement.GetProperty("role").GetString());
         Assert.DoesNotContain("password", body, StringComparison.OrdinalIgnoreCase);
         Assert.NotNull(response.Headers.Location);
