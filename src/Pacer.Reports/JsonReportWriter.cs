@@ -16,6 +16,14 @@ public sealed class JsonReportWriter : IReportWriter
 
     public string Format => "json";
 
+    /// <summary>The report as text: what the Hub stores for a run or a monitor check.</summary>
+    public string ToJson(RunResult run)
+    {
+        using var buffer = new MemoryStream();
+        Write(run, buffer);
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
     public void Write(RunResult run, Stream destination)
     {
         using var json = new Utf8JsonWriter(destination, new JsonWriterOptions { Indented = true });

@@ -1,4 +1,3 @@
-using System.Text;
 using Pacer.Core.Execution;
 using Pacer.Hub.Client;
 using Pacer.Reports;
@@ -17,12 +16,7 @@ internal static class HubUploads
         [.. flows.Flows.Select(f => Path.GetRelativePath(context.CurrentDirectory, f.Path))];
 
     /// <summary>The JSON report of a functional run, as <c>--report json=PATH</c> writes it: what the Hub stores for a run or a monitor check.</summary>
-    public static string RunReportJson(RunResult result)
-    {
-        using var buffer = new MemoryStream();
-        new JsonReportWriter().Write(result, buffer);
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
+    public static string RunReportJson(RunResult result) => new JsonReportWriter().ToJson(result);
 
     public static async Task SayAsync(HubSinkOutcome outcome, PacerContext context)
     {

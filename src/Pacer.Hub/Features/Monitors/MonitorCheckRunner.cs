@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -77,9 +76,7 @@ public sealed class MonitorCheckRunner(HubDbContext db, FlowExecution execution,
                 EnvironmentVariables = Variables(monitor.Environment?.VariablesJson),
                 Timeout = settings.CheckTimeout,
             }, timeout.Token);
-            using var buffer = new MemoryStream();
-            new JsonReportWriter().Write(run, buffer);
-            return (CheckOutcome.From(run), Encoding.UTF8.GetString(buffer.ToArray()));
+            return (CheckOutcome.From(run), new JsonReportWriter().ToJson(run));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
